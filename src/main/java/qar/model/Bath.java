@@ -1,0 +1,47 @@
+package qar.model;
+
+/**
+ * One thermal reservoir: inverse temperature, and the Lorentzian-pair spectral density of eq. (5)
+ * with peak position {@code eps}, width {@code delta} and height {@code gamma} (the paper's Gbar).
+ */
+public record Bath(double beta, double eps, double delta, double gamma) {
+
+    /** Checks every field; {@code suffix} is the reservoir letter used in parameter names (C, H, W). */
+    void validate(String suffix) {
+        positive("beta" + suffix, beta);
+        positive("eps" + suffix, eps);
+        positive("delta" + suffix, delta);
+        if (!Double.isFinite(gamma) || gamma < 0) {
+            throw new InvalidParameterException("gamma" + suffix, gamma, "must be finite and >= 0");
+        }
+    }
+
+    private static void positive(String name, double v) {
+        if (!Double.isFinite(v) || v <= 0) {
+            throw new InvalidParameterException(name, v, "must be finite and > 0");
+        }
+    }
+
+    /** Gamma(w) of eq. (5): odd in w, maximal near w = eps with height close to gamma. */
+    public double spectralDensity(double w) {
+        double dm = w - eps;
+        double dp = w + eps;
+        double d2 = delta * delta;
+        return 4 * gamma * eps * d2 * w / ((dm * dm + d2) * (dp * dp + d2));
+    }
+
+    /** gamma(w) of eq. (4): rate factor for a jump in which the system gives energy w to the bath. */
+    public double rateFactor(double w) {
+        return bose(w) * spectralDensity(Math.abs(w));
+    }
+
+    /** 1 + n(|w|) for w > 0 (emission into the bath), n(|w|) for w < 0 (absorption from it). */
+    public double bose(double w) {
+        if (w == 0) {
+            throw new IllegalArgumentException("no transition at zero energy");
+        }
+        double x = beta * Math.abs(w);
+        // 1 + n = 1 / (1 - e^-x) and n = 1 / (e^x - 1), both without cancellation.
+        return w > 0 ? -1 / Math.expm1(-x) : 1 / Math.expm1(x);
+    }
+}

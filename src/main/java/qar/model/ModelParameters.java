@@ -1,0 +1,58 @@
+package qar.model;
+
+/**
+ * Every parameter of the refrigerator. Immutable; the canonical constructor validates, so an
+ * instance is always a valid model.
+ *
+ * @param kind  full model or reduced three-level model
+ * @param n     number of spins, odd, at least 3 (reduced model: 5)
+ * @param omega energy scale Omega of H = Omega Jz^2
+ */
+public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Bath hot, Bath work) {
+
+    /** Largest N accepted: keeps every energy gap (at most about N^2 / 2 Omega) exact in a long. */
+    public static final int MAX_N = 99_999_999;
+
+    public ModelParameters {
+        if (kind == null) {
+            throw new InvalidParameterException("model", null, "must be full or reduced");
+        }
+        int minN = kind == ModelKind.REDUCED ? 5 : 3;
+        if (n < minN || n % 2 == 0 || n > MAX_N) {
+            throw new InvalidParameterException("N", n,
+                    "must be an odd integer from " + minN + " to " + MAX_N
+                            + (kind == ModelKind.REDUCED ? " for the reduced model" : ""));
+        }
+        if (!Double.isFinite(omega) || omega <= 0) {
+            throw new InvalidParameterException("omega", omega, "must be finite and > 0");
+        }
+        cold.validate("C");
+        hot.validate("H");
+        work.validate("W");
+    }
+
+    /** The paper's Fig. 2 parameters with N = 31. */
+    public static ModelParameters defaults() {
+        return new ModelParameters(ModelKind.FULL, 31, 1.0,
+                new Bath(2.0, 2.0, 0.1, 1.0),
+                new Bath(1.0, 6.0, 0.1, 1.0),
+                new Bath(1e-3, 4.0, 1e-3, 1.0));
+    }
+
+    public ModelParameters withN(int newN) {
+        return new ModelParameters(kind, newN, omega, cold, hot, work);
+    }
+
+    public ModelParameters withKind(ModelKind newKind) {
+        return new ModelParameters(newKind, n, omega, cold, hot, work);
+    }
+
+    public ModelParameters withBaths(Bath newCold, Bath newHot, Bath newWork) {
+        return new ModelParameters(kind, n, omega, newCold, newHot, newWork);
+    }
+
+    /** Number of collective levels a = 1/2 ... N/2. */
+    public int levels() {
+        return (n + 1) / 2;
+    }
+}
