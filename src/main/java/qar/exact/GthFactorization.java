@@ -115,12 +115,23 @@ public final class GthFactorization {
         m[0] = DD.ONE;
         int[] exp = new int[1];
         for (int n = 1; n < d; n++) {
-            int ref = e[n - 1];
-            DD acc = DD.ZERO;
+            // Sum in the frame of the largest contributing exponent, so every shift is <= 0.
+            int ref = Integer.MIN_VALUE;
             for (int k = 1; k <= Math.min(w, n); k++) {
                 int a = n - k;
-                if (m[a].hi() != 0) {
-                    acc = acc.add(m[a].scalb(e[a] - ref).multiply(up[n * w + k - 1]));
+                if (m[a].hi() != 0 && up[n * w + k - 1].hi() != 0) {
+                    ref = Math.max(ref, e[a]);
+                }
+            }
+            DD acc = DD.ZERO;
+            if (ref == Integer.MIN_VALUE) {
+                ref = e[n - 1];
+            } else {
+                for (int k = 1; k <= Math.min(w, n); k++) {
+                    int a = n - k;
+                    if (m[a].hi() != 0 && up[n * w + k - 1].hi() != 0) {
+                        acc = acc.add(m[a].scalb(e[a] - ref).multiply(up[n * w + k - 1]));
+                    }
                 }
             }
             DD v = acc.divide(pivot[n]);
