@@ -18,7 +18,9 @@ import qar.model.JumpProcess;
  * partial pivoting (which cancels, unlike Grassmann-Taksar-Heyman), so the working precision is
  * chosen large enough to absorb the cancellation: 60 digits plus the decades spanned by the rates
  * and by the populations. Every result is then recomputed with 40 more digits and must agree to 35
- * digits, else the precision is doubled. Cumulants follow the recursion of Flindt et al., PRB 82,
+ * digits, else the precision is doubled; a cumulant that does not agree but stays below the
+ * rounding noise of the gross flows it nets (about 1e-60 of them at the first precision) is exactly
+ * zero (e.g. a reservoir whose channels are never used) and is returned as 0. Cumulants follow the recursion of Flindt et al., PRB 82,
  * 155407 (2010), eqs. (13)-(14) of the paper at second order, with the Drazin inverse applied by the
  * same factorisation.
  */
@@ -38,17 +40,21 @@ public final class Oracle {
 
     /** Cumulants up to {@code order} (at least 1), at a precision verified by a second run. */
     public static OracleSolution solve(ExactProcess p, int order) {
-        int digits = BASE_DIGITS + p.rateSpanDecades() + 2 * order;
+        int allowance = p.rateSpanDecades() + 2 * order;
+        int digits = BASE_DIGITS + allowance;
         for (int attempt = 0; attempt < 6; attempt++) {
             OracleSolution a = solveAt(p, order, digits);
-            int needed = BASE_DIGITS + p.rateSpanDecades() + 2 * order + Math.min(populationSpanDecades(a), 300);
-            if (needed > digits) {
-                digits = needed;
+            int span = Math.min(populationSpanDecades(a), 300);
+            if (BASE_DIGITS + allowance + span > digits) {
+                digits = BASE_DIGITS + allowance + span;
                 a = solveAt(p, order, digits);
             }
             OracleSolution b = solveAt(p, order, digits + CHECK_EXTRA_DIGITS);
-            if (agree(a, b)) {
-                return b;
+            // Rounding noise of run a is about 10^-(digits - allowance - span) of the gross flows.
+            BigDecimal zeroFloor = BigDecimal.ONE.movePointLeft(digits - allowance - span);
+            OracleSolution checked = agree(a, b, zeroFloor);
+            if (checked != null) {
+                return checked;
             }
             digits *= 2;
         }
@@ -81,14 +87,16 @@ public final class Oracle {
         BigDecimal[] pi = lu.solve(e);
 
         BigDecimal[][] cumulants = new BigDecimal[p.reservoirCount()][];
+        BigDecimal[][] scales = new BigDecimal[p.reservoirCount()][];
         for (int r = 0; r < p.reservoirCount(); r++) {
             cumulants[r] = cumulants(q, r, order, pi, lu, mc);
+            scales[r] = grossMoments(q, r, order, pi, mc);
         }
         BigDecimal[] populations = new BigDecimal[d];
         for (int i = 0; i < d; i++) {
             populations[i] = pi[d - 1 - i];
         }
-        return new OracleSolution(digits, populations, p.names(), cumulants);
+        return new OracleSolution(digits, populations, p.names(), cumulants, scales);
     }
 
     /** R_ab = rate of b -> a off the diagonal, R_bb = - escape rate of b. */
@@ -171,6 +179,24 @@ public final class Oracle {
         return out;
     }
 
+    /** sum over the reservoir's channels of |q unit|^n rate rho_from: the flows a cumulant nets. */
+    private static BigDecimal[] grossMoments(ExactProcess p, int r, int order, BigDecimal[] pi, MathContext mc) {
+        BigDecimal[] out = zeros(order);
+        for (ExactChannel ch : p.channels()) {
+            if (ch.reservoir() != r) {
+                continue;
+            }
+            BigDecimal flow = ch.rate().multiply(pi[ch.from()], mc);
+            BigDecimal e = BigDecimal.valueOf(Math.abs(ch.energy())).multiply(p.energyUnit());
+            BigDecimal en = BigDecimal.ONE;
+            for (int n = 0; n < order; n++) {
+                en = en.multiply(e, mc);
+                out[n] = out[n].add(flow.multiply(en, mc), mc);
+            }
+        }
+        return out;
+    }
+
     /** rate * q^m: the channel's entry in L^(m). */
     private static BigDecimal derivativeWeight(ExactChannel ch, int m) {
         return ch.rate().multiply(BigDecimal.valueOf(ch.energy()).pow(m));
@@ -219,22 +245,36 @@ public final class Oracle {
         return lo > hi ? 0 : hi - lo + 1;
     }
 
-    private static boolean agree(OracleSolution a, OracleSolution b) {
+    /**
+     * b if it agrees with a to 35 digits, with the cumulants that are zero to within the rounding
+     * noise of a (both below zeroFloor times their gross flows) set to exactly 0; else null.
+     */
+    private static OracleSolution agree(OracleSolution a, OracleSolution b, BigDecimal zeroFloor) {
         BigDecimal floor = b.maxPopulation().multiply(POPULATION_FLOOR);
         for (int i = 0; i < a.populations().length; i++) {
             BigDecimal x = b.populations()[i];
             if (x.abs().compareTo(floor) >= 0 && !close(a.populations()[i], x)) {
-                return false;
+                return null;
             }
         }
-        for (int r = 0; r < a.cumulants().length; r++) {
-            for (int n = 0; n < a.cumulants()[r].length; n++) {
-                if (!close(a.cumulants()[r][n], b.cumulants()[r][n])) {
-                    return false;
+        BigDecimal[][] cumulants = new BigDecimal[b.cumulants().length][];
+        for (int r = 0; r < cumulants.length; r++) {
+            cumulants[r] = b.cumulants()[r].clone();
+            for (int n = 0; n < cumulants[r].length; n++) {
+                BigDecimal x = a.cumulants()[r][n];
+                BigDecimal y = b.cumulants()[r][n];
+                if (close(x, y)) {
+                    continue;
+                }
+                BigDecimal noise = b.scales()[r][n].multiply(zeroFloor);
+                if (x.abs().compareTo(noise) <= 0 && y.abs().compareTo(noise) <= 0) {
+                    cumulants[r][n] = BigDecimal.ZERO;
+                } else {
+                    return null;
                 }
             }
         }
-        return true;
+        return new OracleSolution(b.digits(), b.populations(), b.names(), cumulants, b.scales());
     }
 
     private static boolean close(BigDecimal a, BigDecimal b) {

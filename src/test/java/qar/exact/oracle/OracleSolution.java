@@ -11,9 +11,14 @@ import java.util.List;
  * @param populations the normalised stationary state
  * @param names       reservoir names
  * @param cumulants   {@code cumulants[r][n - 1]} = n-th scaled cumulant rate of reservoir r, in units
- *                    of energy^n (quanta times the energy unit); index 0 is the current, 1 the noise
+ *                    of energy^n (quanta times the energy unit); index 0 is the current, 1 the noise;
+ *                    exactly 0 where zero to the working precision
+ * @param scales      {@code scales[r][n - 1]} = sum over the channels of r of |energy|^n times the
+ *                    stationary flow: the gross quantity kappa_n nets, a natural absolute scale for
+ *                    kappa_n where that is 0 or tiny
  */
-public record OracleSolution(int digits, BigDecimal[] populations, List<String> names, BigDecimal[][] cumulants) {
+public record OracleSolution(int digits, BigDecimal[] populations, List<String> names, BigDecimal[][] cumulants,
+        BigDecimal[][] scales) {
 
     public int reservoir(String name) {
         int r = names.indexOf(name);
@@ -26,6 +31,11 @@ public record OracleSolution(int digits, BigDecimal[] populations, List<String> 
     /** n-th scaled cumulant rate, n from 1. */
     public BigDecimal cumulant(int r, int n) {
         return cumulants[r][n - 1];
+    }
+
+    /** Gross flow moment of order n (from 1) of reservoir r. */
+    public BigDecimal scale(int r, int n) {
+        return scales[r][n - 1];
     }
 
     public BigDecimal current(int r) {
