@@ -1,6 +1,5 @@
 package qar.exact.oracle;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -128,11 +127,12 @@ class OracleTest {
                 List.of(new Channel(0, 1, 0, gc * nc, 2), new Channel(1, 0, 0, gc * (1 + nc) / 2, -2),
                         new Channel(0, 1, 1, gh * nh, 6), new Channel(1, 0, 1, gh * (1 + nh) / 2, -6)));
         OracleSolution s = Oracle.solve(g3, 2);
-        // double evaluation of short rational expressions: a few ulps
-        assertEquals(s.current("c").doubleValue(), ClosedForms.reducedCurrentLimit(1, gc, gh, nc, nh),
-                1e-14 * s.current("c").doubleValue());
-        assertEquals(s.noise("c").doubleValue(), ClosedForms.reducedNoiseLimit(1, gc, gh, nc, nh),
-                1e-14 * s.noise("c").doubleValue());
+        BigDecimal[] x = {BigDecimal.ONE, new BigDecimal(gc), new BigDecimal(gh), new BigDecimal(nc), new BigDecimal(nh)};
+        BigDecimal i4 = ClosedForms.reducedCurrentLimit(x[0], x[1], x[2], x[3], x[4], MC);
+        BigDecimal s5 = ClosedForms.reducedNoiseLimit(x[0], x[1], x[2], x[3], x[4], MC);
+        // the rates gc (1 + nc) / 2 and gh (1 + nh) / 2 were rounded to double: ~1e-16 relative
+        assertClose(i4, s.current("c"), i4.abs().multiply(new BigDecimal("1e-14")));
+        assertClose(s5, s.noise("c"), s5.abs().multiply(new BigDecimal("1e-14")));
     }
 
     private static void assertClose(BigDecimal expected, BigDecimal actual, BigDecimal tol) {
