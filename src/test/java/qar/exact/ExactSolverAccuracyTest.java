@@ -191,6 +191,7 @@ class ExactSolverAccuracyTest {
             sum += st.current();
             max = Math.max(max, Math.abs(st.current()));
         }
+        // the residual is that sum, up to the order of three additions: a few ulps of the largest
         assertEquals(sum, s.thermodynamics().firstLawResidual(), 4 * Math.ulp(max));
         double residual = Math.abs(s.thermodynamics().firstLawResidual());
         Accuracy.record(c.quantity("first-law residual / max|I|"), max == 0 ? 0 : residual / max, c.name());

@@ -68,9 +68,9 @@ class RefrigeratorRatesTest {
                 continue;
             }
             double x = baths[e.reservoir()].beta() * Math.abs(e.energy()) * p.omega();
-            // about 16 roundings in eq. (5) and the matrix elements, plus the conditioning of
-            // exp(-beta w) to the rounding of beta w (relative error x u)
-            double tol = (32 + x) * UNIT_ROUNDOFF;
+            // about 16 roundings in eq. (5) and the matrix elements (32 u), plus the conditioning
+            // of exp(-beta w) to the two roundings in beta q Omega (relative error 2 x u)
+            double tol = (32 + 2 * x) * UNIT_ROUNDOFF;
             BigDecimal err = new BigDecimal(rate).subtract(e.rate()).abs().divide(e.rate(), MathContext.DECIMAL64);
             assertTrue(err.doubleValue() <= tol, () -> "channel " + e.from() + " -> " + e.to() + " via " + e.reservoir()
                     + ": relative error " + err + " > " + tol + " in " + ParameterSets.label(p));
