@@ -18,11 +18,11 @@ import qar.model.JumpProcess;
  * partial pivoting (which cancels, unlike Grassmann-Taksar-Heyman), so the working precision is
  * chosen large enough to absorb the cancellation: 60 digits plus the decades spanned by the rates
  * and by the populations. Every result is then recomputed with 40 more digits and must agree to 35
- * digits, else the precision is doubled; a cumulant that does not agree but stays below the
- * rounding noise of the gross flows it nets (about 1e-60 of them at the first precision) is exactly
- * zero (e.g. a reservoir whose channels are never used) and is returned as 0. Cumulants follow the recursion of Flindt et al., PRB 82,
- * 155407 (2010), eqs. (13)-(14) of the paper at second order, with the Drazin inverse applied by the
- * same factorisation.
+ * digits, else the precision is doubled. A cumulant that does not agree but stays below the
+ * rounding noise of the gross flows it nets (about 1e-60 of them at the first precision) is zero
+ * (e.g. a reservoir whose channels are never used) and is returned as exactly 0. Cumulants follow
+ * the recursion of Flindt et al., PRB 82, 155407 (2010) (eqs. (13)-(14) of the paper at second
+ * order), with the Drazin inverse applied by the same factorisation.
  */
 public final class Oracle {
     /** Populations below this fraction of the largest are outside every accuracy claim. */
@@ -70,7 +70,7 @@ public final class Oracle {
         int d = p.dimension();
         // Levels are eliminated in reverse order, so that the replaced equation is that of level 0,
         // the ground state of the refrigerator and usually the most populated level: the
-        // normalisation row then grows only mildly during elimination and never wins a pivot.
+        // normalisation row then grows only mildly during elimination and seldom wins a pivot.
         ExactProcess q = p.reversed();
         BigDecimal[][] a = generator(q, mc);
         // The last balance equation is implied by the others (columns sum to zero): replace it by
