@@ -1,6 +1,8 @@
 package qar.exact;
 
+import java.util.Arrays;
 import java.util.List;
+import org.apache.commons.numbers.core.DD;
 import qar.model.Channel;
 import qar.model.JumpProcess;
 
@@ -8,14 +10,18 @@ import qar.model.JumpProcess;
  * The scaled cumulant generating function lambda(s): the Perron eigenvalue of the tilted generator
  * {@code L_ab(s) = sum_nu R^nu_ab exp(s_nu dE)} for real counting fields, one per reservoir.
  *
- * <p>For trial values x, a GTH-like elimination of {@code x - L(s)} from the top level down tracks
- * each row's excess {@code e_b = x - c_b(s)}, where {@code c_b(s) = sum rate (e^{s dE} - 1)} is
- * computed with expm1; pivots are censored rate sums plus excesses, so the only cancellation is in
- * quantities of the size of lambda itself. The last excess f(x) is increasing and concave above the
- * Perron root of the other levels (all pivots positive exactly there) and vanishes at lambda;
- * safeguarded Newton with exact derivatives (forward mode) finds the root, falling back to bisection
- * on the monotone test "all pivots and f are >= 0", which holds exactly for x >= lambda. O(d w^2)
- * per trial.
+ * <p>For a trial value x, the levels of {@code x - L(s)} are eliminated from the top down. Every
+ * pivot is known in two algebraically equal forms: the diagonal form (x + escape rate, minus the
+ * fill-in of eliminated levels) and the GTH excess form (censored tilted rate sum, plus the excess
+ * {@code x - c_b(s)}, {@code c_b = sum rate (e^{s dE} - 1)} from expm1). Each form carries a bound
+ * on its rounding (the sum of the magnitudes it was built from) and the pivot uses the smaller:
+ * near s = 0 the excess form has no cancellation, far from it (tilted rates of 1e15 around an
+ * eigenvalue of 1e4) the diagonal form has none. All pivots are positive exactly when x is above
+ * the Perron root of the levels above the bottom one, and the last pivot f(x) is then increasing
+ * and concave with its root at lambda. Safeguarded Newton with forward-mode derivatives, and
+ * bisection on the monotone test "all pivots and f >= 0" (true exactly for x >= lambda), find it.
+ * O(d w^2) per trial. Tilts ({@link DoubleDoubleExp} of the exact s q Omega) and the elimination
+ * run in double-double, so lambda keeps ~16 digits even where it is 1e-12 of the rates.
  */
 public final class GeneratingFunction {
     private static final int MAX_ITERATIONS = 400;
@@ -27,7 +33,9 @@ public final class GeneratingFunction {
     private final int[] to;
     private final int[] reservoir;
     private final double[] rate;
-    private final double[] energy;
+    private final long[] quanta;
+    private final double unit;
+    private final DD[] escape;
 
     private GeneratingFunction(JumpProcess p) {
         d = p.dimension();
@@ -39,19 +47,48 @@ public final class GeneratingFunction {
         to = new int[c];
         reservoir = new int[c];
         rate = new double[c];
-        energy = new double[c];
+        quanta = new long[c];
+        unit = p.energyUnit();
+        escape = new DD[d];
+        Arrays.fill(escape, DD.ZERO);
         for (int k = 0; k < c; k++) {
             Channel ch = chs.get(k);
             from[k] = ch.from();
             to[k] = ch.to();
             reservoir[k] = ch.reservoir();
             rate[k] = ch.rate();
-            energy[k] = ch.energy() * p.energyUnit();
+            quanta[k] = ch.energy();
+            escape[ch.from()] = escape[ch.from()].add(ch.rate());
         }
     }
 
     public static GeneratingFunction of(JumpProcess process) {
         return new GeneratingFunction(process);
+    }
+
+    /** Tilted rates, their column sums (double-double) and rounding scales, for one s. */
+    private final class Tilt {
+        final DD[] t;
+        final DD[] c;
+        final double[] cAbs;
+
+        Tilt(double[] s) {
+            int width = 2 * w + 1;
+            t = new DD[d * width];
+            Arrays.fill(t, DD.ZERO);
+            c = new DD[d];
+            Arrays.fill(c, DD.ZERO);
+            cAbs = new double[d];
+            for (int k = 0; k < rate.length; k++) {
+                // s q Omega exactly, so that the tilt of opposite jumps is exactly reciprocal
+                DD x = DD.ofProduct(s[reservoir[k]], unit).multiply(quanta[k]);
+                DD em1 = DoubleDoubleExp.expm1(x);
+                int slot = from[k] * width + to[k] - from[k] + w;
+                t[slot] = t[slot].add(em1.add(1.0).multiply(rate[k]));
+                c[from[k]] = c[from[k]].add(em1.multiply(rate[k]));
+                cAbs[from[k]] += rate[k] * Math.abs(em1.hi());
+            }
+        }
     }
 
     /**
@@ -62,59 +99,48 @@ public final class GeneratingFunction {
         if (s.length != reservoirs) {
             throw new IllegalArgumentException("need " + reservoirs + " counting fields, got " + s.length);
         }
-        int width = 2 * w + 1;
-        double[] t = new double[d * width];
-        double[] c = new double[d];
-        for (int k = 0; k < rate.length; k++) {
-            double x = s[reservoir[k]] * energy[k];
-            t[from[k] * width + to[k] - from[k] + w] += rate[k] * Math.exp(x);
-            c[from[k]] += rate[k] * Math.expm1(x);
-        }
+        Tilt tilt = new Tilt(s);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double v : c) {
+        for (DD cv : tilt.c) {
+            double v = cv.doubleValue();
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
-        }
-        // The Perron root is also at least every diagonal entry, -escape(b): where some level is
-        // almost closed (the top levels at large N), lambda(s) is pinned near minus its escape rate.
-        double[] escape = new double[d];
-        for (int k = 0; k < rate.length; k++) {
-            escape[from[k]] += rate[k];
-        }
-        for (double v : escape) {
-            lo = Math.max(lo, Math.min(-v, hi));
         }
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
             return Double.POSITIVE_INFINITY;
         }
         if (lo == hi) {
-            // every column sum equal: 1 is a left eigenvector of the positive kind
+            // every column sum equal: 1 is a positive left eigenvector
             return lo;
+        }
+        // The Perron root is also at least every diagonal entry, -escape(b): where some level is
+        // almost closed (the top levels at large N), lambda(s) is pinned near minus its escape rate.
+        for (DD v : escape) {
+            lo = Math.max(lo, Math.min(-v.doubleValue(), hi));
         }
         // Invariant: a is below the root, b at or above it (Perron bounds: min and max column sums).
         double a = lo;
         double b = hi;
         double x = hi;
-        double[] work = new double[2 * t.length + 2 * d];
-        double[] fd = new double[2];
+        Elimination el = new Elimination(tilt);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
-            boolean valid = excess(x, t, c, work, fd);
-            double next;
-            if (valid && fd[0] == 0) {
+            boolean valid = el.run(x);
+            if (valid && el.f == 0) {
                 return x;
             }
-            if (!valid || fd[0] < 0) {
+            if (!valid || el.f < 0) {
                 a = Math.max(a, x);
             } else {
                 b = Math.min(b, x);
             }
+            double next;
             if (valid) {
-                next = x - fd[0] / fd[1];
-                if (!(next > a && next < b) && !(next == x)) {
+                next = x - el.f / el.df;
+                if (!(next > a && next < b) && next != x) {
                     next = 0.5 * (a + b);
                 }
-                if (Math.abs(next - x) <= 2 * Math.ulp(x) || next == x) {
+                if (Math.abs(next - x) <= 2 * Math.ulp(x)) {
                     return next;
                 }
             } else {
@@ -129,61 +155,109 @@ public final class GeneratingFunction {
     }
 
     /**
-     * Eliminates levels d-1 .. 1 of x - L(s); fills fd with the final excess and its x-derivative.
-     *
-     * @return false if a pivot is not positive, i.e. x is below the Perron root of the other levels
+     * Work arrays of one elimination of x - L(s), reused across trial values. Values are
+     * double-double; their x-derivatives (for Newton steps only) and rounding scales are doubles.
      */
-    private boolean excess(double x, double[] t0, double[] c, double[] work, double[] fd) {
-        int width = 2 * w + 1;
-        int size = t0.length;
-        double[] t = work;
-        System.arraycopy(t0, 0, t, 0, size);
-        java.util.Arrays.fill(work, size, 2 * size, 0.0);
-        int dt = size;
-        int e = 2 * size;
-        int de = 2 * size + d;
-        for (int b = 0; b < d; b++) {
-            work[e + b] = x - c[b];
-            work[de + b] = 1.0;
+    private final class Elimination {
+        private final Tilt tilt;
+        private final DD[] t;
+        private final double[] dt;
+        /** excess form, its x-derivative and rounding scale */
+        private final DD[] e;
+        private final double[] de;
+        private final double[] eAbs;
+        /** diagonal form, its x-derivative and rounding scale */
+        private final DD[] g;
+        private final double[] dg;
+        private final double[] gAbs;
+        double f;
+        double df;
+
+        Elimination(Tilt tilt) {
+            this.tilt = tilt;
+            t = new DD[tilt.t.length];
+            dt = new double[tilt.t.length];
+            e = new DD[d];
+            de = new double[d];
+            eAbs = new double[d];
+            g = new DD[d];
+            dg = new double[d];
+            gAbs = new double[d];
         }
-        for (int n = d - 1; n >= 1; n--) {
-            int lo = Math.max(0, n - w);
-            double sum = 0;
-            double dsum = 0;
-            for (int j = lo; j < n; j++) {
-                sum += t[n * width + j - n + w];
-                dsum += t[dt + n * width + j - n + w];
+
+        /** @return false if a pivot is not positive: x is below the Perron root of levels 1 .. d-1 */
+        boolean run(double x) {
+            int width = 2 * w + 1;
+            System.arraycopy(tilt.t, 0, t, 0, t.length);
+            Arrays.fill(dt, 0.0);
+            for (int b = 0; b < d; b++) {
+                e[b] = tilt.c[b].negate().add(x);
+                de[b] = 1.0;
+                eAbs[b] = Math.abs(x) + tilt.cAbs[b];
+                g[b] = escape[b].add(x);
+                dg[b] = 1.0;
+                gAbs[b] = Math.abs(x) + escape[b].hi();
             }
-            double p = sum + work[e + n];
-            double dp = dsum + work[de + n];
-            if (!(p > 0)) {
-                return false;
-            }
-            double en = work[e + n];
-            double den = work[de + n];
-            for (int i = lo; i < n; i++) {
-                int in = i * width + n - i + w;
-                double tin = t[in];
-                double dtin = t[dt + in];
-                if (tin == 0 && dtin == 0) {
-                    continue;
-                }
-                double q = tin / p;
-                double dq = (dtin - q * dp) / p;
-                work[e + i] += q * en;
-                work[de + i] += dq * en + q * den;
+            for (int n = d - 1; n >= 1; n--) {
+                int lo = Math.max(0, n - w);
+                DD sum = DD.ZERO;
+                double dsum = 0;
                 for (int j = lo; j < n; j++) {
-                    if (j != i) {
-                        int nj = n * width + j - n + w;
-                        int ij = i * width + j - i + w;
-                        t[ij] += q * t[nj];
-                        t[dt + ij] += dq * t[nj] + q * t[dt + nj];
+                    sum = sum.add(t[n * width + j - n + w]);
+                    dsum += dt[n * width + j - n + w];
+                }
+                DD p;
+                double dp;
+                if (sum.hi() + eAbs[n] <= gAbs[n]) {
+                    p = sum.add(e[n]);
+                    dp = dsum + de[n];
+                } else {
+                    p = g[n];
+                    dp = dg[n];
+                }
+                if (!(p.hi() > 0)) {
+                    return false;
+                }
+                double ph = p.hi();
+                DD en = e[n];
+                double enh = en.hi();
+                double den = de[n];
+                for (int i = lo; i < n; i++) {
+                    int in = i * width + n - i + w;
+                    DD tin = t[in];
+                    double dtin = dt[in];
+                    if (tin.hi() == 0 && dtin == 0) {
+                        continue;
+                    }
+                    DD q = tin.divide(p);
+                    double qh = q.hi();
+                    double dq = (dtin - qh * dp) / ph;
+                    e[i] = e[i].add(q.multiply(en));
+                    de[i] += dq * enh + qh * den;
+                    eAbs[i] += qh * eAbs[n];
+                    int ni = n * width + i - n + w;
+                    DD back = q.multiply(t[ni]);
+                    g[i] = g[i].subtract(back);
+                    dg[i] -= dq * t[ni].hi() + qh * dt[ni];
+                    gAbs[i] += back.hi();
+                    for (int j = lo; j < n; j++) {
+                        if (j != i) {
+                            int nj = n * width + j - n + w;
+                            int ij = i * width + j - i + w;
+                            t[ij] = t[ij].add(q.multiply(t[nj]));
+                            dt[ij] += dq * t[nj].hi() + qh * dt[nj];
+                        }
                     }
                 }
             }
+            if (eAbs[0] <= gAbs[0]) {
+                f = e[0].doubleValue();
+                df = de[0];
+            } else {
+                f = g[0].doubleValue();
+                df = dg[0];
+            }
+            return true;
         }
-        fd[0] = work[e];
-        fd[1] = work[de];
-        return true;
     }
 }
