@@ -24,10 +24,11 @@ public record Bath(double beta, double eps, double delta, double gamma) {
 
     /** Gamma(w) of eq. (5): odd in w, maximal near w = eps with height close to gamma. */
     public double spectralDensity(double w) {
-        double dm = w - eps;
+        // delta^2 / ((w - eps)^2 + delta^2) written as 1 / (1 + r^2): exact 1 on resonance even
+        // where delta^2 underflows
+        double r = (w - eps) / delta;
         double dp = w + eps;
-        double d2 = delta * delta;
-        return 4 * gamma * eps * d2 * w / ((dm * dm + d2) * (dp * dp + d2));
+        return 4 * gamma * eps * w / ((dp * dp + delta * delta) * (1 + r * r));
     }
 
     /** gamma(w) of eq. (4): rate factor for a jump in which the system gives energy w to the bath. */
@@ -41,7 +42,9 @@ public record Bath(double beta, double eps, double delta, double gamma) {
             throw new IllegalArgumentException("no transition at zero energy");
         }
         double x = beta * Math.abs(w);
-        // 1 + n = 1 / (1 - e^-x) and n = 1 / (e^x - 1), both without cancellation.
-        return w > 0 ? -1 / Math.expm1(-x) : 1 / Math.expm1(x);
+        // 1 + n = 1 / (1 - e^-x) and n = e^-x / (1 - e^-x), both without cancellation; the latter
+        // stays nonzero down to the smallest subnormal (x < 745), where 1 / (e^x - 1) stops at 710
+        double denominator = -Math.expm1(-x);
+        return w > 0 ? 1 / denominator : Math.exp(-x) / denominator;
     }
 }
