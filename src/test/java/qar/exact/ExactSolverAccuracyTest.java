@@ -195,7 +195,14 @@ class ExactSolverAccuracyTest {
         assertEquals(sum, s.thermodynamics().firstLawResidual(), 4 * Math.ulp(max));
         double residual = Math.abs(s.thermodynamics().firstLawResidual());
         Accuracy.record(c.quantity("first-law residual / max|I|"), max == 0 ? 0 : residual / max, c.name());
-        // three currents each correct to ~1e-16 relative cancel to a few ulps of the largest
-        assertTrue(residual <= 1e-12 * max, () -> "sum of currents " + residual + " vs largest " + s.reservoirs());
+        // three currents each correct to ~1e-16 relative cancel to a few ulps of the largest;
+        // where all of them are nearly balanced links, each is only good to the conditioning
+        // floor of Accuracy.GROSS_FLOOR times its gross energy flow
+        double gross = 0;
+        for (qar.model.Channel ch : c.process().channels()) {
+            gross += Math.abs(ch.energy() * c.process().energyUnit()) * ch.rate() * s.populations()[ch.from()];
+        }
+        double bound = 1e-12 * max + Accuracy.GROSS_FLOOR * gross;
+        assertTrue(residual <= bound, () -> "sum of currents " + residual + " vs largest " + s.reservoirs());
     }
 }
