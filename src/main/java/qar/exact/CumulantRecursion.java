@@ -51,74 +51,163 @@ public final class CumulantRecursion {
      * @return kappa_1 .. kappa_K (index 0 is kappa_1)
      */
     public double[] cumulants(double[] weight, int order) {
-        if (order < 1) {
-            throw new IllegalArgumentException("order must be >= 1, got " + order);
-        }
-        if (weight.length != rate.length) {
-            throw new IllegalArgumentException("need one weight per channel");
-        }
-        int active = 0;
-        for (double x : weight) {
-            if (x != 0) {
-                active++;
+        return new Run(weight, order, false).kappa;
+    }
+
+    /**
+     * The constant terms of the finite-time cumulants from a stationary start:
+     * {@code <<Q_T^n>> = kappa_n T + g_n + O(exp(-gap T))}, g_1 = 0. They are the derivatives of
+     * {@code ln(l(s) . pi)}, l the left Perron vector normalised by {@code l . r = 1}, {@code 1 . r = 1}.
+     *
+     * @return g_1 .. g_K (index 0 is g_1)
+     */
+    public double[] finiteTimeOffsets(double[] weight, int order) {
+        return new Run(weight, order, true).offset;
+    }
+
+    /** One evaluation of the recursion for one observable. */
+    private final class Run {
+        final double[] kappa;
+        final double[] offset;
+        private final int active;
+        private final int[] af;
+        private final int[] at;
+        /** rw[m-1][c] = rate_c * weight_c^m. */
+        private final DD[][] rw;
+
+        Run(double[] weight, int order, boolean offsets) {
+            if (order < 1) {
+                throw new IllegalArgumentException("order must be >= 1, got " + order);
             }
-        }
-        int[] af = new int[active];
-        int[] at = new int[active];
-        // rw[m-1][c] = rate_c * weight_c^m
-        DD[][] rw = new DD[order][active];
-        int c = 0;
-        for (int k = 0; k < weight.length; k++) {
-            if (weight[k] == 0) {
-                continue;
+            if (weight.length != rate.length) {
+                throw new IllegalArgumentException("need one weight per channel");
             }
-            af[c] = from[k];
-            at[c] = to[k];
-            DD p = DD.of(rate[k]);
-            for (int m = 0; m < order; m++) {
-                p = p.multiply(weight[k]);
-                rw[m][c] = p;
-            }
-            c++;
-        }
-        DD[][] rho = new DD[order][];
-        rho[0] = factorization.stationaryDD();
-        DD[] kappa = new DD[order + 1];
-        double[] out = new double[order];
-        for (int n = 1; n <= order; n++) {
-            DD kn = DD.ZERO;
-            for (int m = 1; m <= n; m++) {
-                DD[] v = rho[n - m];
-                DD[] r = rw[m - 1];
-                DD t = DD.ZERO;
-                for (int q = 0; q < active; q++) {
-                    t = t.add(r[q].multiply(v[af[q]]));
+            int n0 = 0;
+            for (double x : weight) {
+                if (x != 0) {
+                    n0++;
                 }
-                kn = kn.add(t.multiply(binomial(n, m)));
             }
-            kappa[n] = kn;
-            out[n - 1] = kn.doubleValue();
-            if (n == order) {
-                break;
+            active = n0;
+            af = new int[active];
+            at = new int[active];
+            rw = new DD[order][active];
+            int c = 0;
+            for (int k = 0; k < weight.length; k++) {
+                if (weight[k] == 0) {
+                    continue;
+                }
+                af[c] = from[k];
+                at[c] = to[k];
+                DD p = DD.of(rate[k]);
+                for (int m = 0; m < order; m++) {
+                    p = p.multiply(weight[k]);
+                    rw[m][c] = p;
+                }
+                c++;
             }
-            DD[] rhs = new DD[dimension];
-            java.util.Arrays.fill(rhs, DD.ZERO);
-            for (int m = 1; m <= n; m++) {
-                double b = binomial(n, m);
-                DD[] v = rho[n - m];
-                DD km = kappa[m].multiply(b);
+            DD[][] rho = new DD[order + 1][];
+            rho[0] = factorization.stationaryDD();
+            DD[] lam = new DD[order + 1];
+            kappa = new double[order];
+            for (int n = 1; n <= order; n++) {
+                DD kn = DD.ZERO;
+                for (int m = 1; m <= n; m++) {
+                    kn = kn.add(sumApplied(m, rho[n - m]).multiply(binomial(n, m)));
+                }
+                lam[n] = kn;
+                kappa[n - 1] = kn.doubleValue();
+                if (n < order || offsets) {
+                    DD[] rhs = zeros();
+                    for (int m = 1; m <= n; m++) {
+                        double b = binomial(n, m);
+                        axpy(rhs, lam[m].multiply(b), rho[n - m]);
+                        applySubtract(rhs, m, rho[n - m], b, false);
+                    }
+                    rho[n] = factorization.solve(rhs);
+                }
+            }
+            offset = offsets ? offsets(order, lam, rho) : null;
+        }
+
+        private double[] offsets(int order, DD[] lam, DD[][] rho) {
+            DD[][] left = new DD[order + 1][];
+            left[0] = new DD[dimension];
+            java.util.Arrays.fill(left[0], DD.ONE);
+            DD[] h = new DD[order + 1];
+            h[0] = DD.ONE;
+            for (int n = 1; n <= order; n++) {
+                DD[] z = zeros();
+                for (int m = 1; m <= n; m++) {
+                    double b = binomial(n, m);
+                    axpy(z, lam[m].multiply(b), left[n - m]);
+                    applySubtract(z, m, left[n - m], b, true);
+                }
+                DD[] l = factorization.solveAdjoint(z);
+                // normalisation l(s) . r(s) = 1, differentiated n times
+                DD cn = DD.ZERO;
+                for (int m = 0; m < n; m++) {
+                    cn = cn.subtract(dot(left[m], rho[n - m]).multiply(binomial(n, m)));
+                }
                 for (int a = 0; a < dimension; a++) {
-                    rhs[a] = rhs[a].add(km.multiply(v[a]));
+                    l[a] = l[a].add(cn);
                 }
-                DD[] r = rw[m - 1];
-                for (int q = 0; q < active; q++) {
-                    int t = at[q];
-                    rhs[t] = rhs[t].subtract(r[q].multiply(v[af[q]]).multiply(b));
-                }
+                left[n] = l;
+                h[n] = dot(l, rho[0]);
             }
-            rho[n] = factorization.solve(rhs);
+            // cumulants of ln h from its moments h_n
+            DD[] g = new DD[order + 1];
+            double[] out = new double[order];
+            for (int n = 1; n <= order; n++) {
+                DD gn = h[n];
+                for (int m = 1; m < n; m++) {
+                    gn = gn.subtract(g[m].multiply(h[n - m]).multiply(binomial(n - 1, m - 1)));
+                }
+                g[n] = gn;
+                out[n - 1] = gn.doubleValue();
+            }
+            return out;
         }
-        return out;
+
+        /** 1^T L^(m) v. */
+        private DD sumApplied(int m, DD[] v) {
+            DD[] r = rw[m - 1];
+            DD t = DD.ZERO;
+            for (int q = 0; q < active; q++) {
+                t = t.add(r[q].multiply(v[af[q]]));
+            }
+            return t;
+        }
+
+        /** out -= b L^(m) v, or b (L^(m))^T v. */
+        private void applySubtract(DD[] out, int m, DD[] v, double b, boolean transpose) {
+            DD[] r = rw[m - 1];
+            for (int q = 0; q < active; q++) {
+                int src = transpose ? at[q] : af[q];
+                int dst = transpose ? af[q] : at[q];
+                out[dst] = out[dst].subtract(r[q].multiply(v[src]).multiply(b));
+            }
+        }
+
+        private DD[] zeros() {
+            DD[] z = new DD[dimension];
+            java.util.Arrays.fill(z, DD.ZERO);
+            return z;
+        }
+    }
+
+    private static void axpy(DD[] out, DD a, DD[] v) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i].add(a.multiply(v[i]));
+        }
+    }
+
+    private static DD dot(DD[] u, DD[] v) {
+        DD t = DD.ZERO;
+        for (int i = 0; i < u.length; i++) {
+            t = t.add(u[i].multiply(v[i]));
+        }
+        return t;
     }
 
     private static double binomial(int n, int k) {

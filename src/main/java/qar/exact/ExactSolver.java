@@ -30,4 +30,18 @@ public final class ExactSolver {
         List<ReservoirStatistics> frozen = List.copyOf(stats);
         return new ExactSolution(process, gth.stationaryState(), frozen, Thermodynamics.of(frozen, betas));
     }
+
+    /**
+     * Per reservoir, the constants g_1 .. g_K of the finite-time cumulants of the energy from a
+     * stationary start: {@code <<Q_T^n>> = kappa_n T + g_n} up to terms exponentially small in T.
+     */
+    public static double[][] finiteTimeOffsets(JumpProcess process, int order) {
+        CumulantRecursion recursion = CumulantRecursion.of(process, GthFactorization.of(process));
+        int k = process.reservoirs().size();
+        double[][] g = new double[k][];
+        for (int r = 0; r < k; r++) {
+            g[r] = recursion.finiteTimeOffsets(process.energyWeights(r), order);
+        }
+        return g;
+    }
 }

@@ -200,4 +200,39 @@ public final class GthFactorization {
         }
         return x;
     }
+
+    /**
+     * Solves the adjoint (backward) equation {@code (L^T x)_b = sum_a rate(b -> a) (x_a - x_b) = y_b}
+     * with {@code pi . x = 0}, where {@code pi . y = 0}.
+     */
+    public DD[] solveAdjoint(DD[] y) {
+        if (y.length != d) {
+            throw new IllegalArgumentException("right-hand side has length " + y.length + ", expected " + d);
+        }
+        DD[] r = y.clone();
+        for (int n = d - 1; n >= 1; n--) {
+            if (r[n].hi() == 0) {
+                continue;
+            }
+            DD rn = r[n].divide(pivot[n]);
+            for (int k = 1; k <= Math.min(w, n); k++) {
+                r[n - k] = r[n - k].add(up[n * w + k - 1].multiply(rn));
+            }
+        }
+        DD[] x = new DD[d];
+        x[0] = DD.ZERO;
+        DD mean = DD.ZERO;
+        for (int n = 1; n < d; n++) {
+            DD acc = r[n].divide(pivot[n]).negate();
+            for (int k = 1; k <= Math.min(w, n); k++) {
+                acc = acc.add(down[n * w + k - 1].multiply(x[n - k]));
+            }
+            x[n] = acc;
+            mean = mean.add(acc.multiply(pi[n]));
+        }
+        for (int n = 0; n < d; n++) {
+            x[n] = x[n].subtract(mean);
+        }
+        return x;
+    }
 }
