@@ -1,0 +1,77 @@
+package qar.sample;
+
+import qar.model.Channel;
+import qar.model.JumpProcess;
+
+/**
+ * Counts the jumps of every channel of one trajectory; from the counts, the exact integer energy
+ * (in quanta) and the number of jumps exchanged with each reservoir. Reusable: {@link #start}
+ * clears it. Not thread-safe.
+ */
+public final class EnergyTally implements JumpObserver {
+    private final long[] counts;
+    private final int[] reservoirOf;
+    private final long[] energyOf;
+    private final int reservoirs;
+    private int endLevel = -1;
+
+    private EnergyTally(JumpProcess process) {
+        int c = process.channels().size();
+        counts = new long[c];
+        reservoirOf = new int[c];
+        energyOf = new long[c];
+        for (int k = 0; k < c; k++) {
+            Channel ch = process.channels().get(k);
+            reservoirOf[k] = ch.reservoir();
+            energyOf[k] = ch.energy();
+        }
+        reservoirs = process.reservoirs().size();
+    }
+
+    public static EnergyTally of(JumpProcess process) {
+        return new EnergyTally(process);
+    }
+
+    @Override
+    public void start(int level) {
+        java.util.Arrays.fill(counts, 0L);
+    }
+
+    @Override
+    public void jump(double time, int channel) {
+        counts[channel]++;
+    }
+
+    @Override
+    public void stop(double time, int level) {
+        endLevel = level;
+    }
+
+    /** The level the last trajectory ended in. */
+    public int endLevel() {
+        return endLevel;
+    }
+
+    /** Energy quanta that entered the system from each reservoir (exact). */
+    public long[] energy() {
+        long[] e = new long[reservoirs];
+        for (int k = 0; k < counts.length; k++) {
+            e[reservoirOf[k]] = Math.addExact(e[reservoirOf[k]], Math.multiplyExact(counts[k], energyOf[k]));
+        }
+        return e;
+    }
+
+    /** Number of jumps through each reservoir. */
+    public long[] jumps() {
+        long[] n = new long[reservoirs];
+        for (int k = 0; k < counts.length; k++) {
+            n[reservoirOf[k]] += counts[k];
+        }
+        return n;
+    }
+
+    /** Jumps per channel, in the process's channel order. */
+    public long[] channelCounts() {
+        return counts.clone();
+    }
+}

@@ -1,0 +1,19 @@
+package qar.sample;
+
+/**
+ * Receives the jumps of one trajectory. The engine calls {@link #start} once, {@link #jump} for
+ * every jump in time order, then {@link #stop}. Observers hold per-trajectory or per-worker state
+ * and are not thread-safe.
+ */
+public interface JumpObserver {
+    /** A jump through {@code channel} (an index into the process's channel list) at {@code time}. */
+    void jump(double time, int channel);
+
+    /** The trajectory starts in {@code level} at time 0. */
+    default void start(int level) {
+    }
+
+    /** The trajectory ends at {@code time} (the requested length) in {@code level}. */
+    default void stop(double time, int level) {
+    }
+}
