@@ -27,6 +27,7 @@ public final class Qar {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("exact", new ExactCommand());
+        commands.put("sample", new SampleCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("qar");
         MainOptions main = new MainOptions();
         builder.addObject(main);

@@ -1,0 +1,146 @@
+package qar.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import qar.estimate.Comparison;
+import qar.estimate.Estimate;
+import qar.estimate.JackknifeCumulants;
+import qar.exact.ExactSolution;
+import qar.exact.ExactSolver;
+import qar.model.JumpProcess;
+import qar.model.ModelParameters;
+import qar.model.Refrigerator;
+import qar.report.Json;
+import qar.report.SampleReport;
+import qar.sample.Campaign;
+import qar.sample.ReplicaResult;
+
+@Parameters(commandNames = "sample", commandDescription =
+        "Gillespie sampling of independent stationary replicas, compared with the exact solver")
+final class SampleCommand implements Command {
+    private static final int ORDER = JackknifeCumulants.ORDER;
+
+    @ParametersDelegate
+    ModelOptions model = new ModelOptions();
+
+    @Parameter(names = "--time", description = "trajectory length of each replica", order = 20)
+    double time = 1000;
+
+    @Parameter(names = "--replicas", description = "number of independent replicas (>= 8)", order = 21)
+    long replicas = 2560;
+
+    @Parameter(names = "--seed", description = "master seed (default: a fresh one, always printed)", order = 22)
+    Long seed;
+
+    @Parameter(names = "--threads", description = "worker threads (default: all cores)", order = 23)
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Parameter(names = "--out", description = "directory for summary.json and replicas.csv", order = 24)
+    String out;
+
+    @Parameter(names = "--json", description = "print the summary as JSON instead of the table", order = 25)
+    boolean json;
+
+    @Parameter(names = "--quiet", description = "no progress bar", order = 26)
+    boolean quiet;
+
+    @Parameter(names = {"--help", "-h"}, help = true, description = "show this help", order = 99)
+    boolean help;
+
+    @Override
+    public boolean help() {
+        return help;
+    }
+
+    @Override
+    public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
+        ModelParameters p = model.toParameters();
+        if (!(time > 0) || Double.isInfinite(time)) {
+            throw UsageException.of("--time", time, "must be finite and > 0");
+        }
+        if (replicas < 8) {
+            throw UsageException.of("--replicas", replicas, "must be an integer >= 8");
+        }
+        if (threads < 1 || threads > 1024) {
+            throw UsageException.of("--threads", threads, "must be an integer from 1 to 1024");
+        }
+        Path outDir = out == null ? null : Path.of(out);
+        if (outDir != null) {
+            AtomicOutput.checkWritable("--out", outDir);
+        }
+        long masterSeed = seed != null ? seed : RandomSource.createLong();
+
+        JumpProcess process = Refrigerator.process(p);
+        ExactSolution exact = ExactSolver.solve(process, ORDER);
+        double[][] offsets = ExactSolver.finiteTimeOffsets(process, ORDER);
+        Campaign campaign = Campaign.of(process, exact.populations(), time, replicas);
+        LongJumpableUniformRandomProvider master =
+                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
+        if (!json && !quiet) {
+            err.printf("qar sample: seed %d, %d replicas x time %s on %d threads%n", masterSeed, replicas,
+                    time, threads);
+        }
+        AtomicLong done = new AtomicLong();
+        Campaign.Result result;
+        try (ProgressBar bar = ProgressBar.startIf(!json && !quiet && System.console() != null, err, done,
+                replicas)) {
+            result = campaign.run(master, threads, outDir != null, done);
+        }
+
+        Estimate[][] est = JackknifeCumulants.estimate(result.moments(), time, process.energyUnit());
+        List<String> names = Refrigerator.NAMES;
+        Comparison[][] cmp = new Comparison[names.size()][ORDER];
+        double correlation = 0;
+        for (int r = 0; r < names.size(); r++) {
+            double[] kappa = exact.reservoirs().get(r).cumulants();
+            for (int n = 0; n < ORDER; n++) {
+                double g = offsets[r][n];
+                cmp[r][n] = Comparison.of(est[r][n], kappa[n], kappa[n] + g / time);
+                if (kappa[n] != 0) {
+                    // the time over which the finite-time offset of this cumulant matters
+                    correlation = Math.max(correlation, Math.abs(g / kappa[n]));
+                }
+            }
+        }
+        long[] jumps = new long[names.size()];
+        for (Campaign.GroupResult g : result.groups()) {
+            long[] j = g.moments().jumps();
+            for (int r = 0; r < j.length; r++) {
+                jumps[r] += j[r];
+            }
+        }
+        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time, replicas, campaign.groups(),
+                threads, names, cmp, jumps, result.jumps(), result.wallSeconds(), correlation);
+
+        if (outDir != null) {
+            AtomicOutput.write(outDir.resolve("replicas.csv"), w -> {
+                w.write(SampleReport.csvHeader(names));
+                w.newLine();
+                for (Campaign.GroupResult g : result.groups()) {
+                    for (ReplicaResult row : g.replicas()) {
+                        w.write(SampleReport.csvRow(row));
+                        w.newLine();
+                    }
+                }
+            });
+            AtomicOutput.write(outDir.resolve("summary.json"), w -> {
+                w.write(Json.write(SampleReport.json(summary)));
+                w.newLine();
+            });
+        }
+        if (json) {
+            stdout.println(Json.write(SampleReport.json(summary)));
+        } else {
+            stdout.print(SampleReport.table(summary));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,135 @@
+package qar.report;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Locale;
+import qar.estimate.Comparison;
+import qar.estimate.Estimate;
+import qar.model.ModelParameters;
+
+/** {@code qar sample} output: the summary JSON, the terminal table and the per-replica CSV header. */
+public final class SampleReport {
+    /** Names of the estimated quantities, kappa_1 .. kappa_4. */
+    public static final List<String> QUANTITIES = List.of("current", "noise", "kappa3", "kappa4");
+
+    private SampleReport() {
+    }
+
+    /**
+     * Everything a summary needs.
+     *
+     * @param comparisons [reservoir][n-1]
+     * @param jumps       per reservoir
+     */
+    public record Summary(ModelParameters parameters, long seed, double time, long replicas, int groups,
+                          int threads, List<String> reservoirs, Comparison[][] comparisons, long[] jumps,
+                          long totalJumps, double wallSeconds, double correlationTime) {
+
+        public double jumpsPerSecond() {
+            return totalJumps / wallSeconds;
+        }
+
+        /** Wall nanoseconds per jump per thread: the engine's cost of one jump. */
+        public double nsPerJumpPerThread() {
+            return wallSeconds * threads * 1e9 / totalJumps;
+        }
+    }
+
+    public static ObjectNode json(Summary s) {
+        ObjectNode root = Json.object();
+        root.set("model", ModelReport.json(s.parameters()));
+        root.put("seed", s.seed());
+        root.put("time", s.time());
+        root.put("replicas", s.replicas());
+        root.put("groups", s.groups());
+        root.put("threads", s.threads());
+        ObjectNode res = root.putObject("reservoirs");
+        for (int r = 0; r < s.reservoirs().size(); r++) {
+            ObjectNode o = res.putObject(s.reservoirs().get(r));
+            for (int n = 0; n < QUANTITIES.size(); n++) {
+                o.set(QUANTITIES.get(n), comparison(s.comparisons()[r][n]));
+            }
+            o.put("jumps", s.jumps()[r]);
+        }
+        root.put("jumps", s.totalJumps());
+        Json.put(root, "wallSeconds", s.wallSeconds());
+        Json.put(root, "jumpsPerSecond", s.jumpsPerSecond());
+        Json.put(root, "nsPerJumpPerThread", s.nsPerJumpPerThread());
+        Json.put(root, "correlationTime", s.correlationTime());
+        return root;
+    }
+
+    private static ObjectNode comparison(Comparison c) {
+        ObjectNode o = Json.object();
+        Estimate e = c.estimate();
+        Json.put(o, "estimate", e.value());
+        Json.put(o, "stderr", e.stderr());
+        Json.put(o, "ciLow", e.ciLow());
+        Json.put(o, "ciHigh", e.ciHigh());
+        Json.put(o, "exact", c.exact());
+        Json.put(o, "z", c.z());
+        Json.put(o, "exactFiniteTime", c.exactFiniteTime());
+        Json.put(o, "zFiniteTime", c.zFiniteTime());
+        o.put("biased", c.biased());
+        return o;
+    }
+
+    public static String table(Summary s) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("qar sample: ").append(ModelReport.header(s.parameters()));
+        sb.append(String.format(Locale.ROOT, "  %d replicas x time %s, %d jackknife groups, seed %d%n%n",
+                s.replicas(), ModelReport.num(s.time()), s.groups(), s.seed()));
+        sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %16s %9s  %s%n", "res", "quantity",
+                "estimate +- stderr", "exact", "z", "95% CI"));
+        boolean anyBiased = false;
+        for (int r = 0; r < s.reservoirs().size(); r++) {
+            for (int n = 0; n < QUANTITIES.size(); n++) {
+                Comparison c = s.comparisons()[r][n];
+                Estimate e = c.estimate();
+                String z = c.biased() ? "biased*" : String.format(Locale.ROOT, "%+.2f", c.z());
+                anyBiased |= c.biased();
+                sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %16.9e %9s  [%.6e, %.6e]%n",
+                        n == 0 ? s.reservoirs().get(r) : "", QUANTITIES.get(n),
+                        String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()),
+                        c.exact(), z, e.ciLow(), e.ciHigh()));
+            }
+        }
+        if (anyBiased) {
+            sb.append(String.format(Locale.ROOT,
+                    "  * the run is too short for this quantity: its finite-time offset g_n/T exceeds %.0f%% of"
+                            + " the standard error%n    (correlation time %.3g vs time %s); compare with"
+                            + " exactFiniteTime in --json, or raise --time%n",
+                    Comparison.BIAS_SHARE * 100, s.correlationTime(), ModelReport.num(s.time())));
+        }
+        sb.append('\n');
+        sb.append(String.format(Locale.ROOT, "  jumps %d (c %d, h %d, w %d) in %.2f s wall on %d threads%n",
+                s.totalJumps(), s.jumps()[0], s.jumps()[1], s.jumps()[2], s.wallSeconds(), s.threads()));
+        sb.append(String.format(Locale.ROOT, "  throughput %.1f million jumps/s, %.2f ns per jump per thread%n",
+                s.jumpsPerSecond() / 1e6, s.nsPerJumpPerThread()));
+        return sb.toString();
+    }
+
+    /** Header of the per-replica CSV; energies in quanta of Omega. */
+    public static String csvHeader(List<String> reservoirs) {
+        StringBuilder sb = new StringBuilder("replica,start_level,end_level");
+        for (String r : reservoirs) {
+            sb.append(",energy_").append(r);
+        }
+        for (String r : reservoirs) {
+            sb.append(",jumps_").append(r);
+        }
+        return sb.toString();
+    }
+
+    public static String csvRow(qar.sample.ReplicaResult row) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(row.index()).append(',').append(row.startLevel()).append(',').append(row.endLevel());
+        for (long e : row.energy()) {
+            sb.append(',').append(e);
+        }
+        for (long j : row.jumps()) {
+            sb.append(',').append(j);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,138 @@
+package qar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import qar.report.Json;
+
+class SampleCliTest {
+    /** A small, fast run: N = 5, 64 replicas of length 50. */
+    private static final String[] SMALL = {"sample", "--N", "5", "--replicas", "64", "--time", "50", "--quiet"};
+
+    private static String[] with(String... extra) {
+        return Stream.concat(Stream.of(SMALL), Stream.of(extra)).toArray(String[]::new);
+    }
+
+    @Test
+    void jsonSummaryHasEstimatesWithExactValues() throws IOException {
+        QarCliTest.Result r = QarCliTest.run(with("--seed", "7", "--json"));
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertEquals(5, j.get("model").get("N").asInt());
+        assertEquals(7, j.get("seed").asLong());
+        assertEquals(64, j.get("replicas").asLong());
+        assertEquals(50.0, j.get("time").asDouble());
+        for (String res : new String[] {"c", "h", "w"}) {
+            for (String q : new String[] {"current", "noise", "kappa3", "kappa4"}) {
+                JsonNode e = j.get("reservoirs").get(res).get(q);
+                for (String key : new String[] {"estimate", "stderr", "ciLow", "ciHigh", "exact", "z",
+                        "exactFiniteTime", "zFiniteTime", "biased"}) {
+                    assertTrue(e.has(key), res + "." + q + "." + key);
+                }
+                assertTrue(e.get("ciLow").asDouble() <= e.get("estimate").asDouble());
+                assertTrue(e.get("estimate").asDouble() <= e.get("ciHigh").asDouble());
+            }
+            assertTrue(j.get("reservoirs").get(res).get("jumps").asLong() > 0);
+        }
+        // the exact value is the solver's: model.md reference at N = 5, I_c = 0.00229786983571554
+        assertEquals(0.00229786983571554, j.get("reservoirs").get("c").get("current").get("exact").asDouble(), 1e-17);
+        assertTrue(j.get("jumps").asLong() > 0);
+        assertTrue(j.get("jumpsPerSecond").asDouble() > 0);
+    }
+
+    @Test
+    void sameSeedSameEstimatesWhateverTheThreads() throws IOException {
+        JsonNode one = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "11", "--json", "--threads", "1")).out());
+        JsonNode three = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "11", "--json", "--threads", "3")).out());
+        assertEquals(one.get("reservoirs"), three.get("reservoirs"));
+        assertEquals(one.get("jumps"), three.get("jumps"));
+    }
+
+    @Test
+    void defaultSeedIsFreshAndPrinted() throws IOException {
+        JsonNode a = Json.MAPPER.readTree(QarCliTest.run(with("--json")).out());
+        JsonNode b = Json.MAPPER.readTree(QarCliTest.run(with("--json")).out());
+        assertTrue(a.has("seed"));
+        // two fresh 64-bit seeds coincide with probability 2^-64
+        assertFalse(a.get("seed").equals(b.get("seed")));
+        QarCliTest.Result t = QarCliTest.run(with());
+        assertTrue(t.out().contains("seed"), t.out());
+    }
+
+    @Test
+    void outWritesSummaryAndOneCsvRowPerReplica(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("run1");
+        QarCliTest.Result r = QarCliTest.run(with("--seed", "3", "--out", out.toString()));
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(out.resolve("replicas.csv"));
+        assertEquals("replica,start_level,end_level,energy_c,energy_h,energy_w,jumps_c,jumps_h,jumps_w", rows.get(0));
+        assertEquals(65, rows.size());
+        assertTrue(rows.get(1).startsWith("0,"));
+        assertTrue(rows.get(64).startsWith("63,"));
+        JsonNode summary = Json.MAPPER.readTree(out.resolve("summary.json").toFile());
+        assertEquals(3, summary.get("seed").asLong());
+        // energy is exchanged in whole quanta and conserved: per replica, c + h + w equals the
+        // change of the system's energy, which is bounded by the top level's energy
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            long sum = Long.parseLong(f[3]) + Long.parseLong(f[4]) + Long.parseLong(f[5]);
+            int start = Integer.parseInt(f[1]);
+            int end = Integer.parseInt(f[2]);
+            assertEquals((long) (end - start) * (end + start + 1), sum, row);
+        }
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(2, files.count(), "no temporary files left behind");
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--time|0|--time = 0.0",
+        "--time|-5|--time = -5.0",
+        "--time|Infinity|--time = Infinity",
+        "--replicas|7|--replicas = 7",
+        "--threads|0|--threads = 0",
+        "--N|4|--N = 4",
+        "--seed|abc|--seed",
+    })
+    void badInputIsOneLineAndExitCodeTwo(String option, String value, String expected) {
+        QarCliTest.Result r = QarCliTest.run("sample", option, value);
+        assertEquals(2, r.code());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), err);
+        assertTrue(err.contains(expected), err);
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void outThatIsAFileIsRejectedBeforeAnyWork(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        QarCliTest.Result r = QarCliTest.run(with("--out", file.toString()));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--out"), r.err());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
+    void helpListsEveryOptionWithItsDefault() {
+        QarCliTest.Result r = QarCliTest.run("sample", "--help");
+        assertEquals(0, r.code());
+        for (String opt : new String[] {"--time", "--replicas", "--seed", "--threads", "--out", "--json", "--quiet",
+                "--N", "--beta-c", "--gamma-w", "--model"}) {
+            assertTrue(r.out().contains(opt), opt);
+        }
+        assertTrue(r.out().contains("Default: 1000"), r.out());
+        assertTrue(r.out().contains("Default: 2560"), r.out());
+    }
+}
