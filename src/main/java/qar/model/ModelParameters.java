@@ -29,6 +29,10 @@ public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Ba
         cold.validate("C");
         hot.validate("H");
         work.validate("W");
+        if (cold.gamma() == 0 && hot.gamma() == 0 && work.gamma() == 0) {
+            throw new InvalidParameterException("gammaC", 0.0,
+                    "at least one of gammaC, gammaH, gammaW must be > 0 (no reservoir, no dynamics)");
+        }
     }
 
     /** The paper's Fig. 2 parameters with N = 31. */

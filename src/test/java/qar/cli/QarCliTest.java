@@ -105,6 +105,13 @@ class QarCliTest {
     }
 
     @Test
+    void noReservoirAtAllIsBadInput() {
+        Result r = run("exact", "--gamma-c", "0", "--gamma-h", "0", "--gamma-w", "0");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--gamma-c = 0.0"), r.err());
+    }
+
+    @Test
     void reducedModelNeedsFiveSpins() {
         Result r = run("exact", "--model", "reduced", "--N", "3");
         assertEquals(2, r.code());
