@@ -102,8 +102,12 @@ public final class SampleReport {
                     Comparison.BIAS_SHARE * 100, s.correlationTime(), ModelReport.num(s.time())));
         }
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "  jumps %d (c %d, h %d, w %d) in %.2f s wall on %d threads%n",
-                s.totalJumps(), s.jumps()[0], s.jumps()[1], s.jumps()[2], s.wallSeconds(), s.threads()));
+        StringBuilder per = new StringBuilder();
+        for (int r = 0; r < s.reservoirs().size(); r++) {
+            per.append(r == 0 ? "" : ", ").append(s.reservoirs().get(r)).append(' ').append(s.jumps()[r]);
+        }
+        sb.append(String.format(Locale.ROOT, "  jumps %d (%s) in %.2f s wall on %d threads%n",
+                s.totalJumps(), per, s.wallSeconds(), s.threads()));
         sb.append(String.format(Locale.ROOT, "  throughput %.1f million jumps/s, %.2f ns per jump per thread%n",
                 s.jumpsPerSecond() / 1e6, s.nsPerJumpPerThread()));
         return sb.toString();
