@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import qar.estimate.Comparison;
+import qar.estimate.ExactComparison;
 import qar.estimate.Estimate;
 import qar.estimate.JackknifeCumulants;
+import qar.estimate.ReplicaMoments;
 import qar.exact.ExactSolution;
 import qar.exact.ExactSolver;
 import qar.model.JumpProcess;
@@ -96,29 +97,13 @@ final class SampleCommand implements Command {
         }
 
         Estimate[][] est = JackknifeCumulants.estimate(result.moments(), time, process.energyUnit());
+        ExactComparison cmp = ExactComparison.of(est, exact.reservoirs(), offsets, time);
         List<String> names = Refrigerator.NAMES;
-        Comparison[][] cmp = new Comparison[names.size()][ORDER];
-        double correlation = 0;
-        for (int r = 0; r < names.size(); r++) {
-            double[] kappa = exact.reservoirs().get(r).cumulants();
-            for (int n = 0; n < ORDER; n++) {
-                double g = offsets[r][n];
-                cmp[r][n] = Comparison.of(est[r][n], kappa[n], kappa[n] + g / time);
-                if (kappa[n] != 0) {
-                    // the time over which the finite-time offset of this cumulant matters
-                    correlation = Math.max(correlation, Math.abs(g / kappa[n]));
-                }
-            }
-        }
-        long[] jumps = new long[names.size()];
-        for (Campaign.GroupResult g : result.groups()) {
-            long[] j = g.moments().jumps();
-            for (int r = 0; r < j.length; r++) {
-                jumps[r] += j[r];
-            }
-        }
+        ReplicaMoments all = ReplicaMoments.create(names.size());
+        result.moments().forEach(all::combine);
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time, replicas, campaign.groups(),
-                threads, names, cmp, jumps, result.jumps(), result.wallSeconds(), correlation);
+                threads, names, cmp.comparisons(), all.jumps(), result.jumps(), result.wallSeconds(),
+                cmp.correlationTime());
 
         if (outDir != null) {
             AtomicOutput.write(outDir.resolve("replicas.csv"), w -> {
