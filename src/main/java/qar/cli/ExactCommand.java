@@ -20,15 +20,12 @@ final class ExactCommand implements Command {
     @Parameter(names = "--order", description = "number of scaled cumulants per reservoir (2 to 16)", order = 20)
     int order = 4;
 
-    @Parameter(names = "--json", description = "print one JSON object instead of the table", order = 21)
-    boolean json;
-
-    @Parameter(names = {"--help", "-h"}, help = true, description = "show this help", order = 99)
-    boolean help;
+    @ParametersDelegate
+    OutputOptions output = new OutputOptions();
 
     @Override
     public boolean help() {
-        return help;
+        return output.help;
     }
 
     @Override
@@ -40,7 +37,7 @@ final class ExactCommand implements Command {
         long t0 = System.nanoTime();
         ExactSolution s = ExactSolver.solve(Refrigerator.process(p), order);
         double seconds = (System.nanoTime() - t0) * 1e-9;
-        if (json) {
+        if (output.json) {
             out.println(Json.write(ExactReport.json(p, s)));
         } else {
             out.print(ExactReport.table(p, s, seconds));

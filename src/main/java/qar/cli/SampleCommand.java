@@ -47,18 +47,15 @@ final class SampleCommand implements Command {
     @Parameter(names = "--out", description = "directory for summary.json and replicas.csv", order = 24)
     String out;
 
-    @Parameter(names = "--json", description = "print the summary as JSON instead of the table", order = 25)
-    boolean json;
-
     @Parameter(names = "--quiet", description = "no progress bar", order = 26)
     boolean quiet;
 
-    @Parameter(names = {"--help", "-h"}, help = true, description = "show this help", order = 99)
-    boolean help;
+    @ParametersDelegate
+    OutputOptions output = new OutputOptions();
 
     @Override
     public boolean help() {
-        return help;
+        return output.help;
     }
 
     @Override
@@ -85,13 +82,13 @@ final class SampleCommand implements Command {
         Campaign campaign = Campaign.of(process, exact.populations(), time, replicas);
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
-        if (!json && !quiet) {
+        if (!output.json && !quiet) {
             err.printf("qar sample: seed %d, %d replicas x time %s on %d threads%n", masterSeed, replicas,
                     time, threads);
         }
         AtomicLong done = new AtomicLong();
         Campaign.Result result;
-        try (ProgressBar bar = ProgressBar.startIf(!json && !quiet && System.console() != null, err, done,
+        try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err, done,
                 replicas)) {
             result = campaign.run(master, threads, outDir != null, done);
         }
@@ -121,7 +118,7 @@ final class SampleCommand implements Command {
                 w.newLine();
             });
         }
-        if (json) {
+        if (output.json) {
             stdout.println(Json.write(SampleReport.json(summary)));
         } else {
             stdout.print(SampleReport.table(summary));
