@@ -12,7 +12,7 @@ import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import qar.estimate.ExactComparison;
 import qar.estimate.Estimate;
-import qar.estimate.JackknifeCumulants;
+import qar.estimate.BatchCumulants;
 import qar.estimate.ReplicaMoments;
 import qar.exact.ExactSolution;
 import qar.exact.ExactSolver;
@@ -27,7 +27,7 @@ import qar.sample.ReplicaResult;
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
 final class SampleCommand implements Command {
-    private static final int ORDER = JackknifeCumulants.ORDER;
+    private static final int ORDER = BatchCumulants.ORDER;
 
     @ParametersDelegate
     ModelOptions model = new ModelOptions();
@@ -35,7 +35,7 @@ final class SampleCommand implements Command {
     @Parameter(names = "--time", description = "trajectory length of each replica", order = 20)
     double time = 1000;
 
-    @Parameter(names = "--replicas", description = "number of independent replicas (>= 8)", order = 21)
+    @Parameter(names = "--replicas", description = "number of independent replicas (>= 16)", order = 21)
     long replicas = 2560;
 
     @Parameter(names = "--seed", description = "master seed (default: a fresh one, always printed)", order = 22)
@@ -64,8 +64,8 @@ final class SampleCommand implements Command {
         if (!(time > 0) || Double.isInfinite(time)) {
             throw UsageException.of("--time", time, "must be finite and > 0");
         }
-        if (replicas < 8) {
-            throw UsageException.of("--replicas", replicas, "must be an integer >= 8");
+        if (replicas < Campaign.MIN_REPLICAS) {
+            throw UsageException.of("--replicas", replicas, "must be an integer >= " + Campaign.MIN_REPLICAS);
         }
         if (threads < 1 || threads > 1024) {
             throw UsageException.of("--threads", threads, "must be an integer from 1 to 1024");
@@ -93,7 +93,7 @@ final class SampleCommand implements Command {
             result = campaign.run(master, threads, outDir != null, done);
         }
 
-        Estimate[][] est = JackknifeCumulants.estimate(result.moments(), time, process.energyUnit());
+        Estimate[][] est = BatchCumulants.estimate(result.moments(), time, process.energyUnit());
         ExactComparison cmp = ExactComparison.of(est, exact.reservoirs(), offsets, time);
         List<String> names = Refrigerator.NAMES;
         ReplicaMoments all = ReplicaMoments.create(names.size());

@@ -13,7 +13,7 @@ import qar.exact.ReservoirStatistics;
 public record ExactComparison(Comparison[][] comparisons, double correlationTime) {
 
     /**
-     * @param estimates [reservoir][n-1], from {@link JackknifeCumulants}
+     * @param estimates [reservoir][n-1], from {@link BatchCumulants}
      * @param exact     per reservoir, the exact cumulants (at least as many orders as estimated)
      * @param offsets   [reservoir][n-1], the finite-time constants g_n
      * @param duration  trajectory length T of the replicas

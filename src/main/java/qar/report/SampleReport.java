@@ -77,7 +77,7 @@ public final class SampleReport {
     public static String table(Summary s) {
         StringBuilder sb = new StringBuilder();
         sb.append("qar sample: ").append(ModelReport.header(s.parameters()));
-        sb.append(String.format(Locale.ROOT, "  %d replicas x time %s, %d jackknife groups, seed %d%n%n",
+        sb.append(String.format(Locale.ROOT, "  %d replicas x time %s, %d groups, seed %d%n%n",
                 s.replicas(), ModelReport.num(s.time()), s.groups(), s.seed()));
         sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %16s %9s  %s%n", "res", "quantity",
                 "estimate +- stderr", "exact", "z", "95% CI"));

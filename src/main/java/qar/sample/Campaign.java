@@ -25,8 +25,12 @@ import qar.model.JumpProcess;
  * so no burn-in is needed.
  */
 public final class Campaign {
-    /** Groups for the jackknife: enough for a stable error, few enough to be cheap. */
+    /** Groups (batches) for the error estimates: enough for a stable error, few enough to be cheap. */
     public static final int MAX_GROUPS = 64;
+    /** Fewest replicas per group. */
+    public static final int MIN_GROUP_SIZE = 8;
+    /** Fewest replicas: two groups. */
+    public static final int MIN_REPLICAS = 2 * MIN_GROUP_SIZE;
 
     private final GillespieEngine engine;
     private final double[] stationary;
@@ -39,20 +43,20 @@ public final class Campaign {
         this.stationary = stationary;
         this.duration = duration;
         this.replicas = replicas;
-        this.groups = (int) Math.min(MAX_GROUPS, replicas);
+        this.groups = (int) Math.min(MAX_GROUPS, replicas / MIN_GROUP_SIZE);
     }
 
     /**
      * @param stationary the exact stationary state (initial levels are drawn from it)
      * @param duration   trajectory length of each replica, finite and > 0
-     * @param replicas   number of replicas, >= 8
+     * @param replicas   number of replicas, >= MIN_REPLICAS
      */
     public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas) {
         if (!(duration > 0) || Double.isInfinite(duration)) {
             throw new IllegalArgumentException("duration must be finite and > 0, got " + duration);
         }
-        if (replicas < 8) {
-            throw new IllegalArgumentException("need at least 8 replicas, got " + replicas);
+        if (replicas < MIN_REPLICAS) {
+            throw new IllegalArgumentException("need at least " + MIN_REPLICAS + " replicas, got " + replicas);
         }
         if (stationary.length != process.dimension()) {
             throw new IllegalArgumentException("stationary state has the wrong length");

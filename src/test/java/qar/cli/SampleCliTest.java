@@ -101,7 +101,7 @@ class SampleCliTest {
         "--time|0|--time = 0.0",
         "--time|-5|--time = -5.0",
         "--time|Infinity|--time = Infinity",
-        "--replicas|7|--replicas = 7",
+        "--replicas|15|--replicas = 15",
         "--threads|0|--threads = 0",
         "--N|4|--N = 4",
         "--seed|abc|--seed",
