@@ -1,6 +1,5 @@
 package qar.estimate;
 
-import java.util.Arrays;
 import org.apache.commons.statistics.descriptive.DoubleStatistics;
 import org.apache.commons.statistics.descriptive.Statistic;
 
@@ -58,10 +57,6 @@ public final class ReplicaMoments {
 
     public long[] jumps() {
         return jumps.clone();
-    }
-
-    public long totalJumps() {
-        return Arrays.stream(jumps).sum();
     }
 
     /**

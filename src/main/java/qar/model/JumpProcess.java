@@ -77,16 +77,6 @@ public final class JumpProcess {
         return bandwidth;
     }
 
-    /** Index of the reservoir with this name, or -1. */
-    public int reservoirIndex(String name) {
-        for (int r = 0; r < reservoirs.size(); r++) {
-            if (reservoirs.get(r).name().equals(name)) {
-                return r;
-            }
-        }
-        return -1;
-    }
-
     /** Total escape rate of every level. */
     public double[] escapeRates() {
         double[] out = new double[dimension];

@@ -12,6 +12,7 @@ import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
+import qar.estimate.BatchCumulants;
 import qar.estimate.ReplicaMoments;
 import qar.model.JumpProcess;
 
@@ -27,10 +28,8 @@ import qar.model.JumpProcess;
 public final class Campaign {
     /** Groups (batches) for the error estimates: enough for a stable error, few enough to be cheap. */
     public static final int MAX_GROUPS = 64;
-    /** Fewest replicas per group. */
-    public static final int MIN_GROUP_SIZE = 8;
-    /** Fewest replicas: two groups. */
-    public static final int MIN_REPLICAS = 2 * MIN_GROUP_SIZE;
+    /** Fewest replicas: two groups of the estimator's smallest size. */
+    public static final int MIN_REPLICAS = 2 * BatchCumulants.MIN_GROUP_SIZE;
 
     private final GillespieEngine engine;
     private final double[] stationary;
@@ -43,7 +42,7 @@ public final class Campaign {
         this.stationary = stationary;
         this.duration = duration;
         this.replicas = replicas;
-        this.groups = (int) Math.min(MAX_GROUPS, replicas / MIN_GROUP_SIZE);
+        this.groups = (int) Math.min(MAX_GROUPS, replicas / BatchCumulants.MIN_GROUP_SIZE);
     }
 
     /**
@@ -66,14 +65,6 @@ public final class Campaign {
 
     public int groups() {
         return groups;
-    }
-
-    public double duration() {
-        return duration;
-    }
-
-    public long replicas() {
-        return replicas;
     }
 
     /** Replicas of group g: [first(g), first(g+1)). */

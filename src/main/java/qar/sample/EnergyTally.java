@@ -69,9 +69,4 @@ public final class EnergyTally implements JumpObserver {
         }
         return n;
     }
-
-    /** Jumps per channel, in the process's channel order. */
-    public long[] channelCounts() {
-        return counts.clone();
-    }
 }
