@@ -102,6 +102,7 @@ final class SampleCommand implements Command {
                 threads, names, cmp.comparisons(), all.jumps(), result.jumps(), result.wallSeconds(),
                 cmp.correlationTime());
 
+        String summaryJson = Json.write(SampleReport.json(summary));
         if (outDir != null) {
             AtomicOutput.write(outDir.resolve("replicas.csv"), w -> {
                 w.write(SampleReport.csvHeader(names));
@@ -114,12 +115,12 @@ final class SampleCommand implements Command {
                 }
             });
             AtomicOutput.write(outDir.resolve("summary.json"), w -> {
-                w.write(Json.write(SampleReport.json(summary)));
+                w.write(summaryJson);
                 w.newLine();
             });
         }
         if (output.json) {
-            stdout.println(Json.write(SampleReport.json(summary)));
+            stdout.println(summaryJson);
         } else {
             stdout.print(SampleReport.table(summary));
         }
