@@ -11,11 +11,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import qar.estimate.ExactComparison;
-import qar.estimate.Estimate;
 import qar.estimate.BatchCumulants;
+import qar.job.SampleJob;
+import qar.sample.Recording;
 import qar.estimate.ReplicaMoments;
-import qar.exact.ExactSolution;
-import qar.exact.ExactSolver;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.Refrigerator;
@@ -77,9 +76,7 @@ final class SampleCommand implements Command {
         long masterSeed = seed != null ? seed : RandomSource.createLong();
 
         JumpProcess process = Refrigerator.process(p);
-        ExactSolution exact = ExactSolver.solve(process, ORDER);
-        double[][] offsets = ExactSolver.finiteTimeOffsets(process, ORDER);
-        Campaign campaign = Campaign.of(process, exact.populations(), time, replicas);
+        SampleJob job = SampleJob.of(process, time, replicas, Recording.energiesOnly());
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
         if (!output.json && !quiet) {
@@ -87,19 +84,18 @@ final class SampleCommand implements Command {
                     time, threads);
         }
         AtomicLong done = new AtomicLong();
-        Campaign.Result result;
+        SampleJob.Result result;
         try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err, done,
                 replicas)) {
-            result = campaign.run(master, threads, outDir != null, done);
+            result = job.run(master, threads, outDir != null, done);
         }
-
-        Estimate[][] est = BatchCumulants.estimate(result.moments(), time, process.energyUnit());
-        ExactComparison cmp = ExactComparison.of(est, exact.reservoirs(), offsets, time);
+        Campaign.Result run = result.campaign();
+        ExactComparison cmp = result.comparison();
         List<String> names = Refrigerator.NAMES;
         ReplicaMoments all = ReplicaMoments.create(names.size());
-        result.moments().forEach(all::combine);
-        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time, replicas, campaign.groups(),
-                threads, names, cmp.comparisons(), all.jumps(), result.jumps(), result.wallSeconds(),
+        run.moments().forEach(all::combine);
+        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time, replicas, job.groups(),
+                threads, names, cmp.comparisons(), all.jumps(), run.jumps(), run.wallSeconds(),
                 cmp.correlationTime());
 
         String summaryJson = Json.write(SampleReport.json(summary));
@@ -107,11 +103,9 @@ final class SampleCommand implements Command {
             AtomicOutput.write(outDir.resolve("replicas.csv"), w -> {
                 w.write(SampleReport.csvHeader(names));
                 w.newLine();
-                for (Campaign.GroupResult g : result.groups()) {
-                    for (ReplicaResult row : g.replicas()) {
-                        w.write(SampleReport.csvRow(row));
-                        w.newLine();
-                    }
+                for (ReplicaResult row : run.replicas()) {
+                    w.write(SampleReport.csvRow(row));
+                    w.newLine();
                 }
             });
             AtomicOutput.write(outDir.resolve("summary.json"), w -> {

@@ -2,6 +2,7 @@ package qar.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,43 +15,62 @@ import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
 import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import qar.estimate.BatchCumulants;
 import qar.estimate.ReplicaMoments;
+import qar.model.Channel;
 import qar.model.JumpProcess;
 
 /**
- * Independent stationary replicas of one process, split into a fixed number of groups.
+ * Independent stationary replicas of one process.
  *
- * <p>Randomness: group g draws from the master generator long-jumped g times (streams 2^192
- * apart), and its replicas from successive jumps of that (2^128 apart); a group runs on one thread,
- * in replica order. Groups depend on the replica count only, so the results are bit-identical for
- * any number of threads. Each replica starts from a level drawn from the exact stationary state,
- * so no burn-in is needed.
+ * <p>Randomness depends on the master seed and the replica index alone: replicas come in blocks
+ * of {@link #BLOCK}; block b draws from the master generator long-jumped b times (streams 2^192
+ * apart) and its replicas from successive jumps of that (2^128 apart). So a campaign of 2R
+ * replicas repeats the R replicas of a smaller one exactly, and any range of blocks can run
+ * anywhere. Blocks are the work units, taken by the threads as they come free.
+ *
+ * <p>Statistics: replicas form G = min(64, R/8) groups of contiguous indices for the error
+ * estimates. A block's replicas feed one partial tally per group they belong to, and partials
+ * are combined in block order, so every result is bit-identical for any number of threads.
+ * Each replica starts from a level drawn from the exact stationary state: no burn-in.
  */
 public final class Campaign {
     /** Groups (batches) for the error estimates: enough for a stable error, few enough to be cheap. */
     public static final int MAX_GROUPS = 64;
     /** Fewest replicas: two groups of the estimator's smallest size. */
     public static final int MIN_REPLICAS = 2 * BatchCumulants.MIN_GROUP_SIZE;
+    /** Replicas per random-stream block, the unit of work. */
+    public static final int BLOCK = 64;
 
     private final GillespieEngine engine;
     private final double[] stationary;
     private final double duration;
     private final long replicas;
     private final int groups;
+    private final Recording recording;
+    private final double[] meanRate;
 
-    private Campaign(GillespieEngine engine, double[] stationary, double duration, long replicas) {
+    private Campaign(GillespieEngine engine, double[] stationary, double duration, long replicas,
+            Recording recording) {
         this.engine = engine;
         this.stationary = stationary;
         this.duration = duration;
         this.replicas = replicas;
         this.groups = (int) Math.min(MAX_GROUPS, replicas / BatchCumulants.MIN_GROUP_SIZE);
+        this.recording = recording;
+        JumpProcess p = engine.process();
+        meanRate = new double[p.reservoirs().size()];
+        for (Channel ch : p.channels()) {
+            meanRate[ch.reservoir()] += ch.rate() * stationary[ch.from()] * ch.energy();
+        }
     }
 
     /**
      * @param stationary the exact stationary state (initial levels are drawn from it)
      * @param duration   trajectory length of each replica, finite and > 0
      * @param replicas   number of replicas, >= MIN_REPLICAS
+     * @param recording  what each trajectory records besides its energies
      */
-    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas) {
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
+            Recording recording) {
         if (!(duration > 0) || Double.isInfinite(duration)) {
             throw new IllegalArgumentException("duration must be finite and > 0, got " + duration);
         }
@@ -60,37 +80,49 @@ public final class Campaign {
         if (stationary.length != process.dimension()) {
             throw new IllegalArgumentException("stationary state has the wrong length");
         }
-        return new Campaign(GillespieEngine.of(process), stationary.clone(), duration, replicas);
+        for (double w : recording.windows()) {
+            if (w > duration) {
+                throw new IllegalArgumentException("window " + w + " is longer than the replicas (" + duration + ")");
+            }
+        }
+        return new Campaign(GillespieEngine.of(process), stationary.clone(), duration, replicas, recording);
+    }
+
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas) {
+        return of(process, stationary, duration, replicas, Recording.energiesOnly());
     }
 
     public int groups() {
         return groups;
     }
 
-    /** Replicas of group g: [first(g), first(g+1)). */
+    /** First replica of group g; group g holds [first(g), first(g+1)). */
     private long first(int g) {
         return replicas * g / groups;
     }
 
-    /** The result of one group: moments, and its replicas in order. */
-    public record GroupResult(int group, ReplicaMoments moments, List<ReplicaResult> replicas, long jumps) {
+    /** The group of replica i: the largest g with first(g) <= i. */
+    private int groupOf(long i) {
+        return (int) (((i + 1) * groups - 1) / replicas);
     }
 
-    /** The result of a whole campaign, groups in order. */
-    public record Result(List<GroupResult> groups, long jumps, double wallSeconds, int threads) {
+    /** The result of a whole campaign: per group its tally, in group order. */
+    public record Result(List<GroupTally> groups, List<ReplicaResult> replicas, long jumps, double wallSeconds,
+                         int threads) {
+        /** Per group, the energy moments of its replicas. */
         public List<ReplicaMoments> moments() {
-            List<ReplicaMoments> m = new ArrayList<>(groups.size());
-            for (GroupResult g : groups) {
-                m.add(g.moments());
-            }
-            return m;
+            return groups.stream().map(GroupTally::moments).toList();
         }
+    }
+
+    /** A block's output: one partial tally per group it touches, and its rows. */
+    private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps) {
     }
 
     /**
      * Runs every replica.
      *
-     * @param master   the master generator; it is advanced (long-jumped once per group)
+     * @param master   the master generator; it is advanced (long-jumped once per block)
      * @param threads  worker threads, >= 1
      * @param keepRows whether to keep every replica's result (for per-replica output)
      * @param done     counts finished replicas, for progress reports; may be null
@@ -100,65 +132,131 @@ public final class Campaign {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        List<JumpableUniformRandomProvider> streams = new ArrayList<>(groups);
-        for (int g = 0; g < groups; g++) {
-            streams.add(master.longJump());
-        }
+        long blocks = (replicas + BLOCK - 1) / BLOCK;
+        Ordered ordered = new Ordered(master, blocks, keepRows);
         long t0 = System.nanoTime();
-        List<GroupResult> results = new ArrayList<>(groups);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "qar-sampler");
             th.setDaemon(true);
             return th;
         });
         try {
-            List<Future<GroupResult>> futures = new ArrayList<>(groups);
-            for (int g = 0; g < groups; g++) {
-                final int group = g;
-                futures.add(pool.submit(() -> runGroup(group, streams.get(group), keepRows, done)));
+            List<Future<?>> futures = new ArrayList<>(threads);
+            for (int k = 0; k < threads; k++) {
+                futures.add(pool.submit(() -> {
+                    for (Claim c = ordered.claim(); c != null; c = ordered.claim()) {
+                        ordered.finish(c.block, runBlock(c.block, c.stream, keepRows, done));
+                    }
+                    return null;
+                }));
             }
-            for (Future<GroupResult> f : futures) {
-                results.add(f.get());
+            for (Future<?> f : futures) {
+                f.get();
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
+            if (cause instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(cause);
         } finally {
             pool.shutdownNow();
         }
-        long jumps = 0;
-        for (GroupResult g : results) {
-            jumps += g.jumps();
-        }
-        return new Result(List.copyOf(results), jumps, (System.nanoTime() - t0) * 1e-9, threads);
+        return new Result(List.of(ordered.groups), ordered.rows, ordered.jumps, (System.nanoTime() - t0) * 1e-9,
+                threads);
     }
 
-    private GroupResult runGroup(int g, JumpableUniformRandomProvider stream, boolean keepRows, AtomicLong done) {
+    private record Claim(long block, JumpableUniformRandomProvider stream) {
+    }
+
+    /** Hands out blocks with their streams in index order and combines partials in index order. */
+    private final class Ordered {
+        private final LongJumpableUniformRandomProvider master;
+        private final long blocks;
+        private final TreeMap<Long, Partial> pending = new TreeMap<>();
+        private final GroupTally[] groups = new GroupTally[Campaign.this.groups];
+        private final List<ReplicaResult> rows;
+        private long nextClaim;
+        private long nextCombine;
+        private long jumps;
+
+        Ordered(LongJumpableUniformRandomProvider master, long blocks, boolean keepRows) {
+            this.master = master;
+            this.blocks = blocks;
+            this.rows = new ArrayList<>();
+        }
+
+        synchronized Claim claim() {
+            if (nextClaim >= blocks) {
+                return null;
+            }
+            return new Claim(nextClaim++, master.longJump());
+        }
+
+        synchronized void finish(long block, Partial p) {
+            pending.put(block, p);
+            while (!pending.isEmpty() && pending.firstKey() == nextCombine) {
+                Partial q = pending.pollFirstEntry().getValue();
+                for (int k = 0; k < q.group.length; k++) {
+                    int g = q.group[k];
+                    groups[g] = groups[g] == null ? q.tally[k] : groups[g].combine(q.tally[k]);
+                }
+                rows.addAll(q.rows);
+                jumps += q.jumps;
+                nextCombine++;
+            }
+        }
+    }
+
+    private Partial runBlock(long block, JumpableUniformRandomProvider stream, boolean keepRows, AtomicLong done) {
         JumpProcess process = engine.process();
-        EnergyTally tally = EnergyTally.of(process);
-        ReplicaMoments moments = ReplicaMoments.create(process.reservoirs().size());
-        List<ReplicaResult> rows = keepRows ? new ArrayList<>() : List.of();
+        int reservoirs = process.reservoirs().size();
+        long lo = block * BLOCK;
+        long hi = Math.min(replicas, lo + BLOCK);
+        int g0 = groupOf(lo);
+        int g1 = groupOf(hi - 1);
+        int[] group = new int[g1 - g0 + 1];
+        GroupTally[] tally = new GroupTally[group.length];
+        for (int k = 0; k < group.length; k++) {
+            group[k] = g0 + k;
+            tally[k] = GroupTally.create(reservoirs, recording, meanRate);
+        }
+        List<Recording.WatchRange> ws = recording.watches();
+        WaitingTimeRecorder waits = ws.isEmpty() ? null
+                : new WaitingTimeRecorder(ws.stream().map(Recording.WatchRange::watch).toList(),
+                        process.channels().size());
+        double[] lengths = recording.windows();
+        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, lengths);
+        TrajectoryRecorder recorder = new TrajectoryRecorder(EnergyTally.of(process), waits, windows, duration);
+        List<ReplicaResult> rows = keepRows ? new ArrayList<>(BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;
         long jumps = 0;
-        for (long i = first(g); i < first(g + 1); i++) {
+        int bound = -1;
+        for (long i = lo; i < hi; i++) {
+            int k = groupOf(i) - g0;
+            if (k != bound) {
+                recorder.bind(tally[k]);
+                bound = k;
+            }
             UniformRandomProvider rng = stream.jump();
             initial = initial == null ? AliasMethodDiscreteSampler.of(rng, stationary)
                     : initial.withUniformRandomProvider(rng);
             int start = initial.sample();
-            jumps += engine.run(rng, start, duration, tally);
-            long[] energy = tally.energy();
-            long[] perReservoir = tally.jumps();
-            moments.accept(energy, perReservoir);
+            jumps += engine.run(rng, start, duration, recorder);
+            EnergyTally e = recorder.energy;
+            long[] energy = e.energy();
+            long[] perReservoir = e.jumps();
+            tally[k].moments().accept(energy, perReservoir);
             if (keepRows) {
-                rows.add(new ReplicaResult(i, start, tally.endLevel(), energy, perReservoir));
+                rows.add(new ReplicaResult(i, start, e.endLevel(), energy, perReservoir));
             }
             if (done != null) {
                 done.incrementAndGet();
             }
         }
-        return new GroupResult(g, moments, rows, jumps);
+        return new Partial(group, tally, rows, jumps);
     }
 }

@@ -38,7 +38,7 @@ public final class EnergyTally implements JumpObserver {
     }
 
     @Override
-    public void jump(double time, int channel) {
+    public void jump(double time, int from, int to, int channel) {
         counts[channel]++;
     }
 

@@ -78,7 +78,8 @@ public final class GillespieEngine {
     }
 
     /**
-     * Runs one trajectory of length {@code duration} from {@code level}.
+     * Runs one trajectory of length {@code duration} from {@code level}. A trajectory that reaches
+     * an absorbing level stays there until the end.
      *
      * @return the number of jumps
      */
@@ -101,7 +102,8 @@ public final class GillespieEngine {
         long jumps = 0;
         while (true) {
             t += exponential.sample() * wait[s];
-            if (t >= duration) {
+            // !(t < duration) also stops at an absorbing level, where 0 * infinity is NaN
+            if (!(t < duration)) {
                 break;
             }
             double u = rng.nextDouble();
@@ -109,8 +111,9 @@ public final class GillespieEngine {
             while (u >= cum[k]) {
                 k++;
             }
-            observer.jump(t, ch[k]);
-            s = to[k];
+            int next = to[k];
+            observer.jump(t, s, next, ch[k]);
+            s = next;
             jumps++;
         }
         observer.stop(duration, s);

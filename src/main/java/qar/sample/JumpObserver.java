@@ -6,8 +6,11 @@ package qar.sample;
  * and are not thread-safe.
  */
 public interface JumpObserver {
-    /** A jump through {@code channel} (an index into the process's channel list) at {@code time}. */
-    void jump(double time, int channel);
+    /**
+     * A jump {@code from -> to} through {@code channel} (an index into the process's channel list)
+     * at {@code time}. The levels are passed so that no observer needs a lookup table for them.
+     */
+    void jump(double time, int from, int to, int channel);
 
     /** The trajectory starts in {@code level} at time 0. */
     default void start(int level) {

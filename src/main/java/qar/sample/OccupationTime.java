@@ -1,20 +1,13 @@
 package qar.sample;
 
-import qar.model.Channel;
 import qar.model.JumpProcess;
 
 /** Accumulates the time spent in each level, over any number of trajectories. Not thread-safe. */
 public final class OccupationTime implements JumpObserver {
-    private final int[] fromOf;
     private final double[] time;
     private double last;
 
     private OccupationTime(JumpProcess process) {
-        fromOf = new int[process.channels().size()];
-        for (int k = 0; k < fromOf.length; k++) {
-            Channel ch = process.channels().get(k);
-            fromOf[k] = ch.from();
-        }
         time = new double[process.dimension()];
     }
 
@@ -28,8 +21,8 @@ public final class OccupationTime implements JumpObserver {
     }
 
     @Override
-    public void jump(double t, int channel) {
-        time[fromOf[channel]] += t - last;
+    public void jump(double t, int from, int to, int channel) {
+        time[from] += t - last;
         last = t;
     }
 

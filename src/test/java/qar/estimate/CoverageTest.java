@@ -36,7 +36,7 @@ class CoverageTest {
                         new Channel(1, 2, 1, 1.5, 2), new Channel(2, 1, 1, 0.4, -2),
                         new Channel(2, 0, 0, 1.1, -3), new Channel(0, 2, 1, 0.3, 3)));
         ExactSolution exact = ExactSolver.solve(p, 4);
-        double[][] g = ExactSolver.finiteTimeOffsets(p, 4);
+        double[][] g = ExactSolver.of(p).finiteTimeOffsets(4);
         double t = 20;
         Campaign campaign = Campaign.of(p, exact.populations(), t, 512);
         LongJumpableUniformRandomProvider master =

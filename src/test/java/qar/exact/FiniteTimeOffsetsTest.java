@@ -37,7 +37,7 @@ class FiniteTimeOffsetsTest {
     void telegraphMatchesTheClosedForm(double a, double b) {
         JumpProcess p = JumpProcess.of(2, 1.0, List.of(new Reservoir("u", Double.NaN)),
                 List.of(new Channel(0, 1, 0, a, 1), new Channel(1, 0, 0, b, 0)));
-        double[] g = ExactSolver.finiteTimeOffsets(p, 4)[0];
+        double[] g = ExactSolver.of(p).finiteTimeOffsets(4)[0];
         BigDecimal h = new BigDecimal("1e-9");
         BigDecimal[] f = new BigDecimal[5];
         for (int k = -2; k <= 2; k++) {
@@ -79,7 +79,7 @@ class FiniteTimeOffsetsTest {
     void secondOffsetMatchesTheAutocorrelationIntegral() {
         JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(31));
         GthFactorization gth = GthFactorization.of(p);
-        double[][] g = ExactSolver.finiteTimeOffsets(p, 2);
+        double[][] g = ExactSolver.of(p).finiteTimeOffsets(2);
         ExactSolution sol = ExactSolver.solve(p, 2);
         int d = p.dimension();
         for (int r = 0; r < 3; r++) {

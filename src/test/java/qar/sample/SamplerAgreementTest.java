@@ -40,7 +40,7 @@ class SamplerAgreementTest {
     void currentsAndNoiseAgreeWithTheExactSolver(int n) throws InterruptedException {
         JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(n));
         ExactSolution exact = ExactSolver.solve(p, 4);
-        double[][] g = ExactSolver.finiteTimeOffsets(p, 4);
+        double[][] g = ExactSolver.of(p).finiteTimeOffsets(4);
         double t = 400;
         int replicas = 600;
         Campaign c = Campaign.of(p, exact.populations(), t, replicas);
@@ -110,7 +110,7 @@ class SamplerAgreementTest {
         for (int threads : new int[] {1, 2, 3, 8}) {
             Campaign.Result r = c.run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(99L),
                     threads, true, null);
-            List<ReplicaResult> rows = r.groups().stream().flatMap(gr -> gr.replicas().stream()).toList();
+            List<ReplicaResult> rows = r.replicas();
             ReplicaMoments all = ReplicaMoments.create(3);
             r.moments().forEach(all::combine);
             double[] k = all.kStatistics(0);
@@ -137,10 +137,30 @@ class SamplerAgreementTest {
         double[] pi = ExactSolver.solve(p, 2).populations();
         Campaign.Result r = Campaign.of(p, pi, 50, 64)
                 .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(5L), 2, true, null);
-        long distinct = r.groups().stream().flatMap(gr -> gr.replicas().stream())
+        long distinct = r.replicas().stream()
                 .map(row -> java.util.Arrays.toString(row.jumps())).distinct().count();
         // 64 replicas of ~1000 jumps each: identical jump counts in all three reservoirs for two
         // independent replicas is possible but rare; identical streams would make all 64 equal.
         assertTrue(distinct > 50, "only " + distinct + " distinct replicas");
+    }
+
+    /** Replica i's stream depends on the seed and i alone: a larger campaign extends a smaller one. */
+    @Test
+    void largerCampaignRepeatsTheSmallerOnesReplicas() throws InterruptedException {
+        JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(5));
+        double[] pi = ExactSolver.solve(p, 2).populations();
+        List<ReplicaResult> small = Campaign.of(p, pi, 20, 100)
+                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(8L), 2, true, null)
+                .replicas();
+        List<ReplicaResult> large = Campaign.of(p, pi, 20, 333)
+                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(8L), 3, true, null)
+                .replicas();
+        assertEquals(333, large.size());
+        for (int i = 0; i < small.size(); i++) {
+            assertEquals(i, large.get(i).index());
+            assertEquals(small.get(i).startLevel(), large.get(i).startLevel());
+            assertEquals(small.get(i).endLevel(), large.get(i).endLevel());
+            assertTrue(java.util.Arrays.equals(small.get(i).energy(), large.get(i).energy()), "replica " + i);
+        }
     }
 }

@@ -1,0 +1,105 @@
+package qar.estimate;
+
+import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.DoubleHistogramIterationValue;
+
+/**
+ * Waiting times of one watched set: an HdrHistogram {@code DoubleHistogram} over [lowest, highest]
+ * plus the counts below and above, which the histogram's dynamic range does not hold. The
+ * histogram's buckets sit at fixed binary positions (its range only shifts by powers of two), so
+ * {@code add} is lossless and bucket edges are known exactly for goodness-of-fit tests.
+ * Not thread-safe.
+ */
+public final class WaitingTimeTally {
+    /** Two significant digits: buckets 1/128 to 1/256 of their value wide, small tables per group. */
+    public static final int DIGITS = 2;
+
+    private final double lowest;
+    private final double highest;
+    private final DoubleHistogram histogram;
+    private long below;
+    private long above;
+
+    private WaitingTimeTally(double lowest, double highest) {
+        this.lowest = lowest;
+        this.highest = highest;
+        long ratio = Long.highestOneBit((long) Math.ceil(4 * highest / lowest)) << 1;
+        this.histogram = new DoubleHistogram(Math.max(ratio, 2), DIGITS);
+    }
+
+    /** @param lowest, highest the waiting times resolved, 0 < lowest, highest / lowest < 2^50 */
+    public static WaitingTimeTally of(double lowest, double highest) {
+        if (!(lowest > 0) || !(highest > lowest) || highest / lowest > 0x1p50) {
+            throw new IllegalArgumentException("waiting-time range [" + lowest + ", " + highest + "] is not usable");
+        }
+        return new WaitingTimeTally(lowest, highest);
+    }
+
+    public void accept(double tau) {
+        if (tau < lowest) {
+            below++;
+        } else if (tau > highest) {
+            above++;
+        } else {
+            histogram.recordValue(tau);
+        }
+    }
+
+    public WaitingTimeTally combine(WaitingTimeTally other) {
+        histogram.add(other.histogram);
+        below += other.below;
+        above += other.above;
+        return this;
+    }
+
+    public DoubleHistogram histogram() {
+        return histogram;
+    }
+
+    public long below() {
+        return below;
+    }
+
+    public long above() {
+        return above;
+    }
+
+    public long total() {
+        return histogram.getTotalCount() + below + above;
+    }
+
+    public double lowest() {
+        return lowest;
+    }
+
+    public double highest() {
+        return highest;
+    }
+
+    /**
+     * The largest histogram bucket edge at or below {@code v}: buckets of two significant digits are
+     * [k 2^e, (k+1) 2^e) with 128 <= k < 256, whatever the histogram's current range.
+     */
+    public static double bucketEdge(double v) {
+        double unit = Math.scalb(1.0, Math.getExponent(v) - 7);
+        return Math.floor(v / unit) * unit;
+    }
+
+    /**
+     * Counts in the bins [edges[i], edges[i+1]); edges must be bucket edges ({@link #bucketEdge}),
+     * increasing, so that every bucket lies in one bin and the counts are exact. Waiting times
+     * below {@code lowest} count in the first bin, above {@code highest} in the last.
+     */
+    public long[] counts(double[] edges) {
+        long[] out = new long[edges.length - 1];
+        out[0] += below;
+        out[out.length - 1] += above;
+        for (DoubleHistogramIterationValue v : histogram.recordedValues()) {
+            double x = v.getValueIteratedTo();
+            int i = java.util.Arrays.binarySearch(edges, x);
+            int bin = i >= 0 ? i : -i - 2;
+            out[Math.max(0, Math.min(out.length - 1, bin))] += v.getCountAddedInThisIterationStep();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package qar.sample;
+
+import java.util.List;
+import qar.estimate.ReplicaMoments;
+import qar.estimate.WaitingTimeTally;
+import qar.estimate.WindowTally;
+
+/**
+ * Everything one group of replicas accumulates: energy moments, and, when recorded, waiting-time
+ * histograms (one per watched set) and window tallies (one per window length). Combined in group
+ * order, so results do not depend on the thread count. Not thread-safe.
+ */
+public final class GroupTally {
+    private final ReplicaMoments moments;
+    private final WaitingTimeTally[] waits;
+    private final WindowTally[] windows;
+
+    private GroupTally(ReplicaMoments moments, WaitingTimeTally[] waits, WindowTally[] windows) {
+        this.moments = moments;
+        this.waits = waits;
+        this.windows = windows;
+    }
+
+    /** @param centres per reservoir, the window power sums' centre per unit time (quanta) */
+    static GroupTally create(int reservoirs, Recording recording, double[] centres) {
+        List<Recording.WatchRange> ws = recording.watches();
+        WaitingTimeTally[] waits = new WaitingTimeTally[ws.size()];
+        for (int w = 0; w < waits.length; w++) {
+            waits[w] = WaitingTimeTally.of(ws.get(w).lowest(), ws.get(w).highest());
+        }
+        double[] lengths = recording.windows();
+        WindowTally[] windows = new WindowTally[lengths.length];
+        for (int w = 0; w < lengths.length; w++) {
+            long[] c = new long[reservoirs];
+            for (int r = 0; r < reservoirs; r++) {
+                c[r] = Math.round(centres[r] * lengths[w]);
+            }
+            windows[w] = WindowTally.of(lengths[w], c);
+        }
+        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows);
+    }
+
+    public GroupTally combine(GroupTally other) {
+        moments.combine(other.moments);
+        for (int w = 0; w < waits.length; w++) {
+            waits[w].combine(other.waits[w]);
+        }
+        for (int w = 0; w < windows.length; w++) {
+            windows[w].combine(other.windows[w]);
+        }
+        return this;
+    }
+
+    public ReplicaMoments moments() {
+        return moments;
+    }
+
+    /** Per watched set, in the order of the recording. */
+    public WaitingTimeTally[] waits() {
+        return waits;
+    }
+
+    /** Per window length, in the order of the recording. */
+    public WindowTally[] windows() {
+        return windows;
+    }
+}

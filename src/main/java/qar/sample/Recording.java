@@ -1,0 +1,52 @@
+package qar.sample;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What every trajectory records besides its energies: waiting times between watched jumps, and
+ * the energies of consecutive windows.
+ *
+ * @param watches    the watched channel sets, each with its histogram range
+ * @param windows    window lengths; each replica is cut into floor(T / t) consecutive windows
+ */
+public record Recording(List<WatchRange> watches, double[] windows) {
+
+    /** A watched set with the range of waiting times that its histogram resolves. */
+    public record WatchRange(Watch watch, double lowest, double highest) {
+        public WatchRange {
+            if (!(lowest > 0) || !(highest > 2 * lowest) || Double.isInfinite(highest)) {
+                throw new IllegalArgumentException("waiting-time range [" + lowest + ", " + highest + "] is empty");
+            }
+        }
+    }
+
+    public Recording {
+        watches = List.copyOf(watches);
+        windows = windows.clone();
+        for (double t : windows) {
+            if (!(t > 0) || Double.isInfinite(t)) {
+                throw new IllegalArgumentException("window length must be finite and > 0, got " + t);
+            }
+        }
+    }
+
+    public static Recording energiesOnly() {
+        return new Recording(List.of(), new double[0]);
+    }
+
+    @Override
+    public double[] windows() {
+        return windows.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Recording r && r.watches.equals(watches) && Arrays.equals(r.windows, windows);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * watches.hashCode() + Arrays.hashCode(windows);
+    }
+}

@@ -1,0 +1,60 @@
+package qar.sample;
+
+/**
+ * The one observer the campaign hands the engine: energies always, waiting times and windows
+ * when asked for. A final class with typed fields keeps the engine's per-jump call monomorphic
+ * however many analyses are on. Not thread-safe.
+ */
+final class TrajectoryRecorder implements JumpObserver {
+    final EnergyTally energy;
+    private final WaitingTimeRecorder waits;
+    private final WindowRecorder windows;
+    private final double duration;
+
+    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows, double duration) {
+        this.energy = energy;
+        this.waits = waits;
+        this.windows = windows;
+        this.duration = duration;
+    }
+
+    /** Points the per-jump analyses at the tallies of the group the next replicas belong to. */
+    void bind(GroupTally tally) {
+        if (waits != null) {
+            waits.bind(tally.waits());
+        }
+        if (windows != null) {
+            windows.bind(tally.windows());
+        }
+    }
+
+    @Override
+    public void start(int level) {
+        energy.start(level);
+        if (waits != null) {
+            waits.start();
+        }
+        if (windows != null) {
+            windows.start();
+        }
+    }
+
+    @Override
+    public void jump(double time, int from, int to, int channel) {
+        energy.jump(time, from, to, channel);
+        if (waits != null) {
+            waits.jump(time, channel);
+        }
+        if (windows != null) {
+            windows.jump(time, channel);
+        }
+    }
+
+    @Override
+    public void stop(double time, int level) {
+        energy.stop(time, level);
+        if (windows != null) {
+            windows.stop(duration);
+        }
+    }
+}
