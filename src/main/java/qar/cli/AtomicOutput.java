@@ -36,24 +36,24 @@ final class AtomicOutput {
         }
     }
 
-    /** Fails early, before any work, if {@code dir} could not take output files. */
+    /**
+     * Fails early, before any work, if {@code dir} could not take output files: creates it (and
+     * its parents) and writes and deletes a probe file there, since permission bits alone say
+     * nothing for root or for special file systems such as /proc.
+     */
     static void checkWritable(String option, Path dir) {
         Path p = dir.toAbsolutePath();
-        if (Files.exists(p)) {
-            if (!Files.isDirectory(p)) {
-                throw UsageException.of(option, dir, "exists and is not a directory");
-            }
-            if (!Files.isWritable(p)) {
-                throw UsageException.of(option, dir, "is not writable");
-            }
-            return;
+        if (Files.exists(p) && !Files.isDirectory(p)) {
+            throw UsageException.of(option, dir, "exists and is not a directory");
         }
-        Path parent = p.getParent();
-        while (parent != null && !Files.exists(parent)) {
-            parent = parent.getParent();
-        }
-        if (parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent)) {
-            throw UsageException.of(option, dir, "cannot be created (no writable parent directory)");
+        try {
+            Files.createDirectories(p);
+            Path probe = Files.createTempFile(p, ".qar-probe", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw UsageException.of(option, dir, "is not a writable directory ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": "
+                    + e.getMessage()) + ")");
         }
     }
 }

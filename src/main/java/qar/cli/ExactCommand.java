@@ -1,24 +1,53 @@
 package qar.cli;
 
 import com.beust.jcommander.Parameter;
-import com.beust.jcommander.ParametersDelegate;
 import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintStream;
-import qar.exact.ExactSolution;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import qar.exact.ExactSolver;
+import qar.job.ExactJob;
+import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.Refrigerator;
+import qar.report.DistributionCsv;
 import qar.report.ExactReport;
+import qar.report.FiniteTimeReport;
 import qar.report.Json;
 
 @Parameters(commandNames = "exact", commandDescription =
-        "Exact stationary state, currents, noise, cumulants and thermodynamics")
+        "Exact stationary state, currents, noise, cumulants and thermodynamics; waiting times, P(n, t),"
+                + " finite-time cumulants and rate functions")
 final class ExactCommand implements Command {
+    /** Doubling grid of finite_time_cumulants.csv: t = 2^-6 .. 2^20. */
+    private static final double GRID_T0 = 0x1p-6;
+    private static final int GRID_COUNT = 27;
+
     @ParametersDelegate
     ModelOptions model = new ModelOptions();
 
     @Parameter(names = "--order", description = "number of scaled cumulants per reservoir (2 to 16)", order = 20)
     int order = 4;
+
+    @ParametersDelegate
+    FiniteTimeOptions finite = new FiniteTimeOptions();
+
+    @Parameter(names = "--start", description = "level the windows start from (1/2, 3/2, ...; default: the"
+            + " stationary state)", order = 43)
+    String start;
+
+    @Parameter(names = "--rate-function", description = "reservoir whose current's rate function I(j) is wanted"
+            + " (c, h, w); repeat for several", order = 44)
+    List<String> rateFunctions = new ArrayList<>();
+
+    @Parameter(names = "--out", description = "directory for summary.json and the CSV tables", order = 45)
+    String out;
 
     @ParametersDelegate
     OutputOptions output = new OutputOptions();
@@ -29,18 +58,78 @@ final class ExactCommand implements Command {
     }
 
     @Override
-    public int run(PrintStream out, PrintStream err) {
+    public int run(PrintStream stdout, PrintStream err) throws IOException {
         ModelParameters p = model.toParameters();
         if (order < 2 || order > ExactSolver.MAX_ORDER) {
             throw UsageException.of("--order", order, "must be an integer from 2 to " + ExactSolver.MAX_ORDER);
         }
-        long t0 = System.nanoTime();
-        ExactSolution s = ExactSolver.solve(Refrigerator.process(p), order);
-        double seconds = (System.nanoTime() - t0) * 1e-9;
+        JumpProcess process = Refrigerator.process(p);
+        List<String> names = Refrigerator.NAMES;
+        var watches = finite.watches(process);
+        double[] windows = finite.windows(Double.POSITIVE_INFINITY);
+        int level = start == null ? -1 : Levels.level("--start", start, process.dimension());
+        if (start != null && windows.length == 0) {
+            throw UsageException.of("--start", start, "needs at least one --window");
+        }
+        int[] rates = new int[rateFunctions.size()];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = names.indexOf(rateFunctions.get(i));
+            if (rates[i] < 0) {
+                throw UsageException.of("--rate-function", rateFunctions.get(i), "must be one of " + names);
+            }
+        }
+        Path outDir = out == null ? null : Path.of(out);
+        if (outDir != null) {
+            AtomicOutput.checkWritable("--out", outDir);
+        }
+        ExactJob.Result r;
+        try {
+            r = ExactJob.run(process, new ExactJob.Request(order, watches, finite.wtdPoints, windows, level, rates));
+        } catch (IllegalArgumentException e) {
+            if (!watches.isEmpty() && e.getMessage() != null && e.getMessage().contains("watched")) {
+                throw UsageException.of("--wtd", String.join(",", finite.wtd), e.getMessage());
+            }
+            throw e;
+        }
+        String startName = level < 0 ? "stationary" : Levels.name(level);
+        Map<String, String> files = new LinkedHashMap<>();
+        if (outDir != null) {
+            if (!r.waitingTimes().isEmpty()) {
+                files.put(DistributionCsv.WAITING_TIMES, DistributionCsv.waitingTimes(r));
+            }
+            if (!r.windows().isEmpty()) {
+                files.put(DistributionCsv.COUNTING, DistributionCsv.counting(r, names, null));
+                files.put(DistributionCsv.LARGE_DEVIATIONS,
+                        DistributionCsv.largeDeviations(r, names, process.energyUnit(), null));
+                files.put(DistributionCsv.FINITE_TIME_CUMULANTS,
+                        DistributionCsv.finiteTimeCumulants(r, names, GRID_T0, GRID_COUNT));
+            }
+            if (!r.rateFunctions().isEmpty()) {
+                files.put(DistributionCsv.RATE_FUNCTION, DistributionCsv.rateFunctions(r.rateFunctions()));
+            }
+        }
+        ObjectNode json = ExactReport.json(p, r.solution());
+        FiniteTimeReport.exactJson(json, r, names, startName);
+        if (outDir != null) {
+            json.set("files", Json.MAPPER.valueToTree(List.copyOf(files.keySet())));
+            String summary = Json.write(json);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                AtomicOutput.write(outDir.resolve(f.getKey()), w -> w.write(f.getValue()));
+            }
+            AtomicOutput.write(outDir.resolve("summary.json"), w -> {
+                w.write(summary);
+                w.newLine();
+            });
+        }
         if (output.json) {
-            out.println(Json.write(ExactReport.json(p, s)));
+            stdout.println(Json.write(json));
         } else {
-            out.print(ExactReport.table(p, s, seconds));
+            stdout.print(ExactReport.table(p, r.solution(), r.seconds()));
+            stdout.print(FiniteTimeReport.exactTable(r, names, startName));
+            if (outDir != null) {
+                stdout.printf("  wrote %s%n", outDir.resolve("summary.json"));
+                files.keySet().forEach(f -> stdout.printf("  wrote %s%n", outDir.resolve(f)));
+            }
         }
         return 0;
     }

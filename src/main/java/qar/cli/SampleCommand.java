@@ -10,10 +10,15 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import qar.estimate.ExactComparison;
-import qar.estimate.BatchCumulants;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import qar.job.ExactJob;
+import qar.report.DistributionCsv;
+import qar.report.FiniteTimeReport;
+import qar.sample.Watch;
 import qar.job.SampleJob;
-import qar.sample.Recording;
 import qar.estimate.ReplicaMoments;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
@@ -26,7 +31,7 @@ import qar.sample.ReplicaResult;
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
 final class SampleCommand implements Command {
-    private static final int ORDER = BatchCumulants.ORDER;
+    private static final String REPLICAS_CSV = "replicas.csv";
 
     @ParametersDelegate
     ModelOptions model = new ModelOptions();
@@ -45,6 +50,9 @@ final class SampleCommand implements Command {
 
     @Parameter(names = "--out", description = "directory for summary.json and replicas.csv", order = 24)
     String out;
+
+    @ParametersDelegate
+    FiniteTimeOptions finite = new FiniteTimeOptions();
 
     @Parameter(names = "--quiet", description = "no progress bar", order = 26)
     boolean quiet;
@@ -76,7 +84,9 @@ final class SampleCommand implements Command {
         long masterSeed = seed != null ? seed : RandomSource.createLong();
 
         JumpProcess process = Refrigerator.process(p);
-        SampleJob job = SampleJob.of(process, time, replicas, Recording.energiesOnly());
+        List<Watch> watches = finite.watches(process);
+        double[] windows = finite.windows(time);
+        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints, windows);
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
         if (!output.json && !quiet) {
@@ -90,17 +100,36 @@ final class SampleCommand implements Command {
             result = job.run(master, threads, outDir != null, done);
         }
         Campaign.Result run = result.campaign();
-        ExactComparison cmp = result.comparison();
         List<String> names = Refrigerator.NAMES;
         ReplicaMoments all = ReplicaMoments.create(names.size());
         run.moments().forEach(all::combine);
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time, replicas, job.groups(),
-                threads, names, cmp.comparisons(), all.jumps(), run.jumps(), run.wallSeconds(),
-                cmp.correlationTime());
+                threads, names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds());
 
-        String summaryJson = Json.write(SampleReport.json(summary));
+        ExactJob.Result exact = job.exact();
+        Map<String, String> files = new LinkedHashMap<>();
         if (outDir != null) {
-            AtomicOutput.write(outDir.resolve("replicas.csv"), w -> {
+            if (!result.waitingTimes().isEmpty()) {
+                files.put(DistributionCsv.WAITING_TIMES, DistributionCsv.waitingTimes(exact, result.waitingTimes()));
+            }
+            if (!result.windows().isEmpty()) {
+                files.put(DistributionCsv.COUNTING, DistributionCsv.counting(exact, names, result.windows()));
+                files.put(DistributionCsv.LARGE_DEVIATIONS,
+                        DistributionCsv.largeDeviations(exact, names, process.energyUnit(), result.windows()));
+                files.put(DistributionCsv.RATE_FUNCTION, DistributionCsv.rateFunctions(exact.rateFunctions()));
+            }
+        }
+        ObjectNode json = SampleReport.json(summary);
+        FiniteTimeReport.sampleJson(json, exact, result.waitingTimes(), result.windows(), names,
+                process.energyUnit());
+        if (outDir != null) {
+            List<String> listed = new ArrayList<>(List.of(REPLICAS_CSV));
+            listed.addAll(files.keySet());
+            json.set("files", Json.MAPPER.valueToTree(listed));
+        }
+        String summaryJson = Json.write(json);
+        if (outDir != null) {
+            AtomicOutput.write(outDir.resolve(REPLICAS_CSV), w -> {
                 w.write(SampleReport.csvHeader(names));
                 w.newLine();
                 for (ReplicaResult row : run.replicas()) {
@@ -108,6 +137,9 @@ final class SampleCommand implements Command {
                     w.newLine();
                 }
             });
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                AtomicOutput.write(outDir.resolve(f.getKey()), w -> w.write(f.getValue()));
+            }
             AtomicOutput.write(outDir.resolve("summary.json"), w -> {
                 w.write(summaryJson);
                 w.newLine();
@@ -117,6 +149,8 @@ final class SampleCommand implements Command {
             stdout.println(summaryJson);
         } else {
             stdout.print(SampleReport.table(summary));
+            stdout.print(FiniteTimeReport.sampleTable(exact, result.waitingTimes(), result.windows(), names,
+                    process.energyUnit()));
         }
         return 0;
     }

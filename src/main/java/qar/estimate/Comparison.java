@@ -4,12 +4,13 @@ package qar.estimate;
  * A sampled estimate next to the exact value.
  *
  * @param exact           the exact long-time value (kappa_n)
- * @param exactFiniteTime what the estimator converges to at the run's trajectory length,
- *                        kappa_n + g_n / T (up to terms exponentially small in T)
- * @param z               (estimate - exact) / stderr; NaN where the run is too short for that to mean
- *                        anything ({@code biased})
- * @param zFiniteTime     (estimate - exactFiniteTime) / stderr
- * @param biased          the finite-time offset g_n / T exceeds a fifth of the standard error
+ * @param exactFiniteTime what the estimator converges to at the run's trajectory length T: the
+ *                        exact {@code <<Q_T^n>> / T} from a stationary start, transients included
+ * @param z               (estimate - exact) / stderr; NaN where the two exact values differ by more
+ *                        than a fifth of the standard error ({@code biased}), so that it would mislead
+ * @param zFiniteTime     (estimate - exactFiniteTime) / stderr: the test of the sampler
+ * @param biased          |exactFiniteTime - exact| exceeds a fifth of the standard error: at this T
+ *                        the run measures the finite-time value, not the long-time one
  */
 public record Comparison(Estimate estimate, double exact, double exactFiniteTime, double z, double zFiniteTime,
                          boolean biased) {

@@ -1,46 +1,88 @@
 package qar.job;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import qar.estimate.BatchCumulants;
 import qar.estimate.Estimate;
 import qar.estimate.ExactComparison;
-import qar.exact.ExactSolution;
-import qar.exact.ExactSolver;
+import qar.estimate.WaitingTimeEstimate;
+import qar.estimate.WaitingTimeTally;
+import qar.estimate.WindowEstimate;
+import qar.estimate.WindowTally;
+import qar.exact.CountingDistribution;
+import qar.exact.FiniteTimeCumulants;
 import qar.model.JumpProcess;
 import qar.sample.Campaign;
+import qar.sample.GroupTally;
 import qar.sample.Recording;
+import qar.sample.Watch;
 
 /**
- * One sampling campaign from validated settings to result records: the exact solve, the
- * campaign, the estimates and their comparison with the exact values. Reads no options and
- * touches no files, so sweeps and shards can reuse it.
+ * One sampling campaign from validated settings to result records: the exact side (long-time and
+ * finite-time cumulants at the run's T, waiting times, window distributions), the campaign, the
+ * estimates and their comparison with the exact values. Reads no options and touches no files,
+ * so sweeps and shards can reuse it.
  */
 public final class SampleJob {
     private final JumpProcess process;
-    private final ExactSolver solver;
-    private final ExactSolution exact;
+    private final ExactJob.Result exact;
+    private final double[][] finiteTime;
     private final Campaign campaign;
     private final double time;
 
-    private SampleJob(JumpProcess process, double time, long replicas, Recording recording) {
+    private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact) {
         this.process = process;
-        this.solver = ExactSolver.of(process);
-        this.exact = solver.solution(BatchCumulants.ORDER);
-        this.campaign = Campaign.of(process, exact.populations(), time, replicas, recording);
+        this.exact = exact;
         this.time = time;
+        int k = process.reservoirs().size();
+        finiteTime = new double[k][];
+        for (int r = 0; r < k; r++) {
+            double[] c = FiniteTimeCumulants.of(process, process.energyWeights(r), exact.solution().populations(),
+                    BatchCumulants.ORDER).at(time);
+            for (int n = 0; n < c.length; n++) {
+                c[n] /= time;
+            }
+            finiteTime[r] = c;
+        }
+        List<Recording.WatchRange> ranges = new ArrayList<>();
+        for (ExactJob.WaitingTime w : exact.waitingTimes()) {
+            double[] tau = w.grid().tau();
+            ranges.add(new Recording.WatchRange(w.watch(), WaitingTimeTally.bucketEdge(tau[0]),
+                    tau[tau.length - 1]));
+        }
+        double[] windows = new double[exact.windows().size()];
+        for (int i = 0; i < windows.length; i++) {
+            windows[i] = exact.windows().get(i).length();
+        }
+        this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
+                new Recording(ranges, windows));
     }
 
-    /** Solves the process exactly and prepares the campaign; nothing is sampled yet. */
-    public static SampleJob of(JumpProcess process, double time, long replicas, Recording recording) {
-        return new SampleJob(process, time, replicas, recording);
+    /**
+     * Solves the process exactly and prepares the campaign; nothing is sampled yet.
+     *
+     * @param watches   watched sets for waiting times
+     * @param wtdPoints grid points of each waiting-time distribution (also the sampled bins)
+     * @param windows   window lengths, each at most {@code time}
+     */
+    public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
+            double[] windows) {
+        int[] all = new int[windows.length == 0 ? 0 : process.reservoirs().size()];
+        for (int r = 0; r < all.length; r++) {
+            all[r] = r;
+        }
+        ExactJob.Result exact = ExactJob.run(process,
+                new ExactJob.Request(BatchCumulants.ORDER, watches, wtdPoints, windows, -1, all));
+        return new SampleJob(process, time, replicas, exact);
     }
 
-    public ExactSolver solver() {
-        return solver;
+    public static SampleJob of(JumpProcess process, double time, long replicas) {
+        return of(process, time, replicas, List.of(), 0, new double[0]);
     }
 
-    public ExactSolution exact() {
+    public ExactJob.Result exact() {
         return exact;
     }
 
@@ -48,21 +90,48 @@ public final class SampleJob {
         return campaign.groups();
     }
 
-    /** The sampled result with its exact comparison. */
-    public record Result(Campaign.Result campaign, ExactComparison comparison) {
+    /**
+     * The sampled result with its exact comparison.
+     *
+     * @param waitingTimes per watched set
+     * @param windows      per window length, per reservoir
+     */
+    public record Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
+                         List<List<WindowEstimate>> windows) {
     }
 
     /**
-     * @param master  the master generator (the CLI creates it from the seed)
-     * @param threads worker threads
+     * @param master   the master generator (the CLI creates it from the seed)
+     * @param threads  worker threads
      * @param keepRows keep every replica's row
-     * @param done    finished replicas, for progress; may be null
+     * @param done     finished replicas, for progress; may be null
      */
     public Result run(LongJumpableUniformRandomProvider master, int threads, boolean keepRows, AtomicLong done)
             throws InterruptedException {
         Campaign.Result r = campaign.run(master, threads, keepRows, done);
         Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit());
-        double[][] offsets = solver.finiteTimeOffsets(BatchCumulants.ORDER);
-        return new Result(r, ExactComparison.of(est, exact.reservoirs(), offsets, time));
+        ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
+        List<WaitingTimeEstimate> waits = new ArrayList<>();
+        for (int w = 0; w < exact.waitingTimes().size(); w++) {
+            final int index = w;
+            ExactJob.WaitingTime wt = exact.waitingTimes().get(w);
+            List<WaitingTimeTally> tallies = r.groups().stream().map(g -> g.waits()[index]).toList();
+            waits.add(WaitingTimeEstimate.of(tallies, wt.grid().tau(), wt.distribution()::cdf));
+        }
+        List<List<WindowEstimate>> windows = new ArrayList<>();
+        for (int w = 0; w < exact.windows().size(); w++) {
+            final int index = w;
+            List<WindowTally> tallies = r.groups().stream().map((GroupTally g) -> g.windows()[index]).toList();
+            List<WindowEstimate> perReservoir = new ArrayList<>();
+            for (int res = 0; res < process.reservoirs().size(); res++) {
+                CountingDistribution.Result p = exact.windows().get(w).distributions().get(res);
+                perReservoir.add(WindowEstimate.of(tallies, res, n -> {
+                    double v = p.at(n);
+                    return Double.isNaN(v) ? 0 : v;
+                }));
+            }
+            windows.add(List.copyOf(perReservoir));
+        }
+        return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows));
     }
 }

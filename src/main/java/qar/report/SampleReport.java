@@ -23,7 +23,7 @@ public final class SampleReport {
      */
     public record Summary(ModelParameters parameters, long seed, double time, long replicas, int groups,
                           int threads, List<String> reservoirs, Comparison[][] comparisons, long[] jumps,
-                          long totalJumps, double wallSeconds, double correlationTime) {
+                          long totalJumps, double wallSeconds) {
 
         public double jumpsPerSecond() {
             return totalJumps / wallSeconds;
@@ -55,7 +55,6 @@ public final class SampleReport {
         Json.put(root, "wallSeconds", s.wallSeconds());
         Json.put(root, "jumpsPerSecond", s.jumpsPerSecond());
         Json.put(root, "nsPerJumpPerThread", s.nsPerJumpPerThread());
-        Json.put(root, "correlationTime", s.correlationTime());
         return root;
     }
 

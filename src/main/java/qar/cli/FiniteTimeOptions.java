@@ -1,0 +1,62 @@
+package qar.cli;
+
+import com.beust.jcommander.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+import qar.model.JumpProcess;
+import qar.sample.Watch;
+
+/** Options shared by {@code exact} and {@code sample} for waiting times and windows. */
+final class FiniteTimeOptions {
+    static final int MIN_POINTS = 10;
+    static final int MAX_POINTS = 100_000;
+    static final double MAX_WINDOWS = 1e6;
+
+    @Parameter(names = "--wtd", description = "waiting times between watched jumps: all, a reservoir (c, h, w) or a"
+            + " channel such as c:3/2-1/2; repeat for several", order = 40)
+    List<String> wtd = new ArrayList<>();
+
+    @Parameter(names = "--wtd-points", description = "grid points of each waiting-time distribution (sample: its"
+            + " bins)", order = 41)
+    int wtdPoints = 200;
+
+    @Parameter(names = "--window", description = "window length t for P(n, t) and finite-time cumulants of every"
+            + " reservoir; repeat for several", order = 42)
+    List<Double> windows = new ArrayList<>();
+
+    List<Watch> watches(JumpProcess p) {
+        if (!wtd.isEmpty() && (wtdPoints < MIN_POINTS || wtdPoints > MAX_POINTS)) {
+            throw UsageException.of("--wtd-points", wtdPoints, "must be an integer from " + MIN_POINTS + " to "
+                    + MAX_POINTS);
+        }
+        List<Watch> out = new ArrayList<>();
+        for (String s : wtd) {
+            Watch w = Levels.watch("--wtd", s, p);
+            if (out.stream().anyMatch(o -> o.label().equals(w.label()))) {
+                throw UsageException.of("--wtd", s, "is given twice");
+            }
+            out.add(w);
+        }
+        return out;
+    }
+
+    /** @param longest the longest window allowed (the replica length), or infinity */
+    double[] windows(double longest) {
+        double[] out = new double[windows.size()];
+        for (int i = 0; i < out.length; i++) {
+            double t = windows.get(i);
+            if (!(t > 0) || Double.isInfinite(t)) {
+                throw UsageException.of("--window", t, "must be finite and > 0");
+            }
+            if (Double.isFinite(longest) && longest / t > MAX_WINDOWS) {
+                throw UsageException.of("--window", t, "must be at least --time / " + MAX_WINDOWS
+                        + " (at most " + MAX_WINDOWS + " windows per replica)");
+            }
+            if (t > longest) {
+                throw UsageException.of("--window", t, "must not exceed --time (" + longest + ")");
+            }
+            out[i] = t;
+        }
+        return out;
+    }
+}

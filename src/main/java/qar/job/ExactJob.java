@@ -1,0 +1,92 @@
+package qar.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import qar.exact.CountingDistribution;
+import qar.exact.ExactSolution;
+import qar.exact.ExactSolver;
+import qar.exact.FiniteTimeCumulants;
+import qar.exact.RateFunction;
+import qar.exact.WaitingTimes;
+import qar.model.JumpProcess;
+import qar.sample.Watch;
+
+/**
+ * The exact side of a run, from validated settings to result records: long-time statistics,
+ * waiting-time distributions of watched jumps, finite-time distributions P(n, t) and cumulants
+ * of every reservoir in windows of given lengths, and rate functions. Reads no options and
+ * touches no files.
+ */
+public final class ExactJob {
+    /** Cumulant orders of the finite-time statistics. */
+    public static final int WINDOW_ORDER = 4;
+
+    private ExactJob() {
+    }
+
+    /**
+     * What to compute besides the long-time statistics.
+     *
+     * @param order         long-time cumulant orders per reservoir
+     * @param watches       watched sets for waiting times
+     * @param wtdPoints     grid points per waiting-time distribution
+     * @param windows       window lengths t for P(n, t) and the finite-time cumulants
+     * @param start         the level windows start from, or -1 for the stationary state
+     * @param rateFunctions reservoirs whose rate function is wanted
+     */
+    public record Request(int order, List<Watch> watches, int wtdPoints, double[] windows, int start,
+                          int[] rateFunctions) {
+        public Request {
+            watches = List.copyOf(watches);
+            windows = windows.clone();
+            rateFunctions = rateFunctions.clone();
+        }
+
+        public static Request longTime(int order) {
+            return new Request(order, List.of(), 0, new double[0], -1, new int[0]);
+        }
+    }
+
+    /** One watched set: the exact distribution and its grid. */
+    public record WaitingTime(Watch watch, WaitingTimes distribution, WaitingTimes.Grid grid) {
+    }
+
+    /** One window length: per reservoir, P(n, t) and the cumulants kappa_1(t) .. kappa_4(t). */
+    public record Window(double length, List<CountingDistribution.Result> distributions, List<double[]> cumulants) {
+    }
+
+    public record Result(ExactSolver solver, ExactSolution solution, double[] initial, List<WaitingTime> waitingTimes,
+                         List<Window> windows, List<RateFunction.Curve> rateFunctions, double seconds) {
+    }
+
+    /** @throws IllegalArgumentException where a watched set never jumps in the steady state */
+    public static Result run(JumpProcess process, Request request) {
+        long t0 = System.nanoTime();
+        ExactSolver solver = ExactSolver.of(process);
+        ExactSolution solution = solver.solution(request.order());
+        double[] initial = request.start() < 0 ? solution.populations()
+                : FiniteTimeCumulants.level(process.dimension(), request.start());
+        List<WaitingTime> waits = new ArrayList<>();
+        for (Watch w : request.watches()) {
+            WaitingTimes wt = WaitingTimes.of(process, w.channels());
+            waits.add(new WaitingTime(w, wt, wt.grid(request.wtdPoints())));
+        }
+        int reservoirs = process.reservoirs().size();
+        List<Window> windows = new ArrayList<>();
+        for (double t : request.windows()) {
+            List<CountingDistribution.Result> dists = new ArrayList<>();
+            List<double[]> cumulants = new ArrayList<>();
+            for (int r = 0; r < reservoirs; r++) {
+                dists.add(CountingDistribution.of(process, r).distribution(t, initial, CountingDistribution.DEFAULT_TAIL));
+                cumulants.add(FiniteTimeCumulants.of(process, process.energyWeights(r), initial, WINDOW_ORDER).at(t));
+            }
+            windows.add(new Window(t, List.copyOf(dists), List.copyOf(cumulants)));
+        }
+        List<RateFunction.Curve> rates = new ArrayList<>();
+        for (int r : request.rateFunctions()) {
+            rates.add(RateFunction.of(process, r).curve());
+        }
+        return new Result(solver, solution, initial, List.copyOf(waits), List.copyOf(windows), List.copyOf(rates),
+                (System.nanoTime() - t0) * 1e-9);
+    }
+}
