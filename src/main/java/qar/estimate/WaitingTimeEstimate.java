@@ -23,7 +23,7 @@ public record WaitingTimeEstimate(double[] edges, double[] density, double[] den
 
     /**
      * @param groups   per group, the tally of this watched set
-     * @param grid     increasing waiting times; snapped down to bucket edges, duplicates dropped
+     * @param grid     increasing waiting times; positive ones are snapped down to bucket edges, duplicates dropped
      * @param exactCdf the exact CDF
      */
     public static WaitingTimeEstimate of(List<WaitingTimeTally> groups, double[] grid, DoubleUnaryOperator exactCdf) {
@@ -109,6 +109,9 @@ public record WaitingTimeEstimate(double[] edges, double[] density, double[] den
         double[] e = new double[grid.length];
         int m = 0;
         for (double x : grid) {
+            if (!(x > 0)) {
+                continue;
+            }
             double s = WaitingTimeTally.bucketEdge(x);
             if (m == 0 || s > e[m - 1]) {
                 e[m++] = s;

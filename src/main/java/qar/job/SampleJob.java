@@ -49,7 +49,7 @@ public final class SampleJob {
         List<Recording.WatchRange> ranges = new ArrayList<>();
         for (ExactJob.WaitingTime w : exact.waitingTimes()) {
             double[] tau = w.grid().tau();
-            ranges.add(new Recording.WatchRange(w.watch(), WaitingTimeTally.bucketEdge(tau[0]),
+            ranges.add(new Recording.WatchRange(w.watch(), WaitingTimeTally.bucketEdge(firstPositive(tau)),
                     tau[tau.length - 1]));
         }
         double[] windows = new double[exact.windows().size()];
@@ -58,6 +58,15 @@ public final class SampleJob {
         }
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
                 new Recording(ranges, windows));
+    }
+
+    private static double firstPositive(double[] tau) {
+        for (double x : tau) {
+            if (x > 0) {
+                return x;
+            }
+        }
+        throw new IllegalArgumentException("waiting-time grid has no positive point");
     }
 
     /**
