@@ -93,7 +93,8 @@ final class SampleCommand implements Command {
             result = campaign.run(master, threads, outDir != null, done);
         }
 
-        Estimate[][] est = BatchCumulants.estimate(result.moments(), time, process.energyUnit());
+        Estimate[][] est = BatchCumulants.estimate(result.moments(), time, process.energyUnit(),
+                process.largestQuanta());
         ExactComparison cmp = ExactComparison.of(est, exact.reservoirs(), offsets, time);
         List<String> names = Refrigerator.NAMES;
         ReplicaMoments all = ReplicaMoments.create(names.size());

@@ -66,6 +66,10 @@ public final class SampleReport {
         Json.put(o, "stderr", e.stderr());
         Json.put(o, "ciLow", e.ciLow());
         Json.put(o, "ciHigh", e.ciHigh());
+        o.put("reliable", e.reliable());
+        if (!e.reliable()) {
+            o.put("unreliable", e.reason());
+        }
         Json.put(o, "exact", c.exact());
         Json.put(o, "z", c.z());
         Json.put(o, "exactFiniteTime", c.exactFiniteTime());
@@ -82,6 +86,7 @@ public final class SampleReport {
         sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %16s %9s  %s%n", "res", "quantity",
                 "estimate +- stderr", "exact", "z", "95% CI"));
         boolean anyBiased = false;
+        String unreliable = null;
         for (int r = 0; r < s.reservoirs().size(); r++) {
             for (int n = 0; n < QUANTITIES.size(); n++) {
                 Comparison c = s.comparisons()[r][n];
@@ -91,7 +96,10 @@ public final class SampleReport {
                 sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %16.9e %9s  [%.6e, %.6e]%n",
                         n == 0 ? s.reservoirs().get(r) : "", QUANTITIES.get(n),
                         String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()),
-                        c.exact(), z, e.ciLow(), e.ciHigh()));
+                        c.exact(), z, e.ciLow(), e.ciHigh()).replace("[NaN, NaN]", "no interval**"));
+                if (!e.reliable()) {
+                    unreliable = unreliable == null ? e.reason() : unreliable;
+                }
             }
         }
         if (anyBiased) {
@@ -100,6 +108,10 @@ public final class SampleReport {
                             + " the standard error%n    (correlation time %.3g vs time %s); compare with"
                             + " exactFiniteTime in --json, or raise --time%n",
                     Comparison.BIAS_SHARE * 100, s.correlationTime(), ModelReport.num(s.time())));
+        }
+        if (unreliable != null) {
+            sb.append(String.format(Locale.ROOT, "  ** no 95%% interval where it would not cover at its level; first case: %s%n",
+                    unreliable));
         }
         sb.append('\n');
         StringBuilder per = new StringBuilder();
