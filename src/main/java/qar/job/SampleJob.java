@@ -118,7 +118,7 @@ public final class SampleJob {
     public Result run(LongJumpableUniformRandomProvider master, int threads, boolean keepRows, AtomicLong done)
             throws InterruptedException {
         Campaign.Result r = campaign.run(master, threads, keepRows, done);
-        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit());
+        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), process.largestQuanta());
         ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
         List<WaitingTimeEstimate> waits = new ArrayList<>();
         for (int w = 0; w < exact.waitingTimes().size(); w++) {

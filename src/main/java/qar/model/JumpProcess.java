@@ -86,6 +86,15 @@ public final class JumpProcess {
         return out;
     }
 
+    /** Per reservoir, the largest |energy| in quanta that one of its channels moves (0 if it has none). */
+    public long[] largestQuanta() {
+        long[] q = new long[reservoirs.size()];
+        for (Channel ch : channels) {
+            q[ch.reservoir()] = Math.max(q[ch.reservoir()], Math.abs(ch.energy()));
+        }
+        return q;
+    }
+
     /** Per channel, the energy quanta it moves from {@code reservoir}, zero for the other channels. */
     public double[] energyWeights(int reservoir) {
         double[] w = new double[channels.size()];

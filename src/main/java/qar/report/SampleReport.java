@@ -65,6 +65,10 @@ public final class SampleReport {
         Json.put(o, "stderr", e.stderr());
         Json.put(o, "ciLow", e.ciLow());
         Json.put(o, "ciHigh", e.ciHigh());
+        o.put("reliable", e.reliable());
+        if (!e.reliable()) {
+            o.put("unreliable", e.reason());
+        }
         Json.put(o, "exact", c.exact());
         Json.put(o, "z", c.z());
         Json.put(o, "exactFiniteTime", c.exactFiniteTime());
@@ -81,6 +85,7 @@ public final class SampleReport {
         sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %17s %8s %17s  %s%n", "res", "quantity",
                 "estimate +- stderr", "exact at T", "z", "exact T -> inf", "95% CI"));
         boolean anyBiased = false;
+        String unreliable = null;
         for (int r = 0; r < s.reservoirs().size(); r++) {
             for (int n = 0; n < QUANTITIES.size(); n++) {
                 Comparison c = s.comparisons()[r][n];
@@ -90,7 +95,10 @@ public final class SampleReport {
                         n == 0 ? s.reservoirs().get(r) : "", QUANTITIES.get(n),
                         String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()),
                         c.exactFiniteTime(), c.zFiniteTime(), c.exact(), c.biased() ? "*" : " ", e.ciLow(),
-                        e.ciHigh()));
+                        e.ciHigh()).replace("[NaN, NaN]", "no interval**"));
+                if (!e.reliable()) {
+                    unreliable = unreliable == null ? e.reason() : unreliable;
+                }
             }
         }
         sb.append(String.format(Locale.ROOT, "  z compares with the exact <<Q_T^n>>/T at the run's T = %s from a"
@@ -100,6 +108,10 @@ public final class SampleReport {
                     "  * at this T the long-time value differs from the finite-time one by more than %.0f%% of the"
                             + " standard error:%n    the run measures <<Q_T^n>>/T, not kappa_n; raise --time to"
                             + " measure kappa_n%n", Comparison.BIAS_SHARE * 100));
+        }
+        if (unreliable != null) {
+            sb.append(String.format(Locale.ROOT, "  ** no 95%% interval where it would not cover at its level; first case: %s%n",
+                    unreliable));
         }
         sb.append('\n');
         StringBuilder per = new StringBuilder();
