@@ -46,6 +46,11 @@ public final class CountingDistribution {
     private static final double WINDOW_SIGMAS = 24.0;
     /** A tilt resolves n where P_s(n) exceeds its noise floor by this factor. */
     private static final double RESOLVE = 1e5;
+    /**
+     * Largest envelope norm times t: the relative error of M grows like that times 1e-16, so
+     * larger tilts are refused (reported as an infinite M, which the searches avoid).
+     */
+    private static final double MAX_NORM_TIME = 1e11;
     /** Largest DFT length. */
     private static final int MAX_DFT = 1 << 16;
     /** Taylor terms are added until the envelope bound theta^k / k! drops below this. */
@@ -328,6 +333,7 @@ public final class CountingDistribution {
 
     private double phi(double s, double t, double[] rho0, double target) {
         double f = logF(s, t, rho0);
+        // F = -inf cannot be (M > 0): an underflow, as unusable as an overflow
         return Double.isFinite(f) ? (f - target) / s : Math.signum(s) * Double.POSITIVE_INFINITY;
     }
 
@@ -454,7 +460,7 @@ public final class CountingDistribution {
         for (double c : colsum) {
             norm = Math.max(norm, c);
         }
-        if (!Double.isFinite(norm)) {
+        if (!(norm * t <= MAX_NORM_TIME)) {
             out[0] = Double.POSITIVE_INFINITY;
             out[1] = 0;
             out[2] = 0;
@@ -592,7 +598,7 @@ public final class CountingDistribution {
         int bestK = 0;
         double bestCost = Double.POSITIVE_INFINITY;
         int k0 = Math.max(0, Math.getExponent(x) - 10);
-        for (int k = k0; k <= k0 + 30; k++) {
+        for (int k = k0; k <= k0 + 40; k++) {
             double theta = Math.scalb(x, -k);
             if (theta > 500) {
                 continue;
