@@ -1,0 +1,165 @@
+package qar.exact;
+
+import qar.model.JumpProcess;
+
+/**
+ * The large-deviation rate function I(j) = sup_s [s j - lambda(s)] of the energy current j (energy
+ * per unit time, in the process's energy units) entering from one reservoir, the others untilted.
+ *
+ * <p>s j - lambda(s) is concave in s, so the sup is found by bracketing (doubling away from s = 0
+ * towards sign(j - I)) and golden-section search; the maximum value is insensitive to the error in
+ * the maximiser (quadratic), so it is as accurate as lambda itself. No derivatives of lambda are
+ * taken: finite differences of lambda lose half the digits, and Newton on lambda'(s) = j diverges
+ * where lambda is nearly linear (far tails). Where lambda(s) is +infinity (tilted rates overflow)
+ * the search stays below that s, so I(j) far out is then a lower bound; the bracket is capped at
+ * |s| q <= 600 per quantum step q. Immutable.
+ */
+public final class RateFunction {
+    private static final double MAX_EXPONENT = 600.0;
+    private static final int GOLDEN_STEPS = 200;
+
+    private final GeneratingFunction cgf;
+    private final int reservoir;
+    private final int reservoirs;
+    private final String name;
+    private final double current;
+    private final double noise;
+    private final double sCap;
+
+    private RateFunction(JumpProcess p, int reservoir, double current, double noise) {
+        this.cgf = GeneratingFunction.of(p);
+        this.reservoir = reservoir;
+        this.reservoirs = p.reservoirs().size();
+        this.name = p.reservoirs().get(reservoir).name();
+        this.current = current;
+        this.noise = noise;
+        long maxQuanta = 1;
+        for (var ch : p.channels()) {
+            if (ch.reservoir() == reservoir) {
+                maxQuanta = Math.max(maxQuanta, Math.abs(ch.energy()));
+            }
+        }
+        this.sCap = MAX_EXPONENT / (maxQuanta * p.energyUnit());
+    }
+
+    public static RateFunction of(JumpProcess process, int reservoir) {
+        if (reservoir < 0 || reservoir >= process.reservoirs().size()) {
+            throw new IllegalArgumentException("no reservoir " + reservoir + " in " + process);
+        }
+        ExactSolution sol = ExactSolver.solve(process, 2);
+        ReservoirStatistics st = sol.reservoirs().get(reservoir);
+        return new RateFunction(process, reservoir, st.current(), st.noise());
+    }
+
+    /** I(j) on a grid of currents; j and rate have equal lengths. */
+    public record Curve(String reservoir, double[] current, double[] rate) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Curve c && reservoir.equals(c.reservoir)
+                    && java.util.Arrays.equals(current, c.current) && java.util.Arrays.equals(rate, c.rate);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(current) * 31 + java.util.Arrays.hashCode(rate);
+        }
+
+        @Override
+        public String toString() {
+            return "Curve[reservoir=" + reservoir + ", points=" + current.length + "]";
+        }
+    }
+
+    /** The mean current I, where the rate function vanishes. */
+    public double current() {
+        return current;
+    }
+
+    /** The scaled noise S = lambda''(0). */
+    public double noise() {
+        return noise;
+    }
+
+    /** lambda(s) with only this reservoir tilted, s per unit energy. */
+    public double lambda(double s) {
+        double[] f = new double[reservoirs];
+        f[reservoir] = s;
+        return cgf.lambda(f);
+    }
+
+    /** I(j) >= 0, 0 at j = current(). */
+    public double rate(double j) {
+        if (!Double.isFinite(j)) {
+            throw new IllegalArgumentException("current must be finite, got " + j);
+        }
+        if (j == current) {
+            return 0.0;
+        }
+        int dir = j > current ? 1 : -1;
+        // bracket the maximiser of phi(s) = s j - lambda(s) in dir * s in [lo, hi]
+        double lo = 0;
+        double mid = noise > 0 ? Math.min(sCap, Math.abs(j - current) / noise) : Math.min(sCap, 1.0);
+        double fmid = phi(dir * mid, j);
+        double hi = mid;
+        double fhi = fmid;
+        while (true) {
+            hi = Math.min(sCap, 2 * mid);
+            fhi = phi(dir * hi, j);
+            if (!(fhi > fmid) || hi == sCap) {
+                break;
+            }
+            lo = mid;
+            mid = hi;
+            fmid = fhi;
+        }
+        if (fhi > fmid) {
+            return Math.max(0.0, fhi);
+        }
+        double gr = 0.5 * (Math.sqrt(5) - 1);
+        double a = lo;
+        double b = hi;
+        double x1 = b - gr * (b - a);
+        double x2 = a + gr * (b - a);
+        double f1 = phi(dir * x1, j);
+        double f2 = phi(dir * x2, j);
+        for (int it = 0; it < GOLDEN_STEPS && b - a > 1e-15 * b; it++) {
+            if (f1 > f2) {
+                b = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = b - gr * (b - a);
+                f1 = phi(dir * x1, j);
+            } else {
+                a = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = a + gr * (b - a);
+                f2 = phi(dir * x2, j);
+            }
+        }
+        return Math.max(0.0, Math.max(fmid, Math.max(f1, f2)));
+    }
+
+    private double phi(double s, double j) {
+        double l = lambda(s);
+        return Double.isFinite(l) ? s * j - l : Double.NEGATIVE_INFINITY;
+    }
+
+    /**
+     * I(j) on {@code points} currents evenly spaced over I +- spread * max(|I|, sqrt(S)): the
+     * Gaussian bulk near I and, for spread of a few, both tails.
+     */
+    public Curve curve(int points, double spread) {
+        if (points < 2 || !(spread > 0)) {
+            throw new IllegalArgumentException("need points >= 2 and spread > 0");
+        }
+        double width = Math.max(Math.abs(current), Math.sqrt(noise));
+        double[] j = new double[points];
+        double[] r = new double[points];
+        for (int k = 0; k < points; k++) {
+            j[k] = current + spread * width * (2.0 * k / (points - 1) - 1);
+            r[k] = rate(j[k]);
+        }
+        return new Curve(name, j, r);
+    }
+}
