@@ -24,4 +24,9 @@ public record Estimate(double value, double stderr, double ciLow, double ciHigh,
     public static Estimate unreliable(double value, double stderr, String reason) {
         return new Estimate(value, stderr, Double.NaN, Double.NaN, false, reason);
     }
+
+    /** The same estimate in other units: every number times {@code factor} > 0. */
+    public Estimate scaled(double factor) {
+        return new Estimate(value * factor, stderr * factor, ciLow * factor, ciHigh * factor, reliable, reason);
+    }
 }

@@ -1,6 +1,7 @@
 package qar.estimate;
 
 import org.HdrHistogram.DoubleHistogram;
+import java.util.function.DoubleUnaryOperator;
 import org.HdrHistogram.DoubleHistogramIterationValue;
 
 /**
@@ -86,19 +87,33 @@ public final class WaitingTimeTally {
     }
 
     /**
-     * Counts in the bins [edges[i], edges[i+1]); edges must be bucket edges ({@link #bucketEdge}),
-     * increasing, so that every bucket lies in one bin and the counts are exact. Waiting times
-     * below {@code lowest} count in the first bin, above {@code highest} in the last.
+     * Counts in the bins [edges[i], edges[i+1]), each recorded wait weighted by
+     * {@code weight(tau)} at its bucket (null for plain counts); edges must be bucket edges
+     * ({@link #bucketEdge}), increasing, so that every bucket lies in one bin. Waiting times below
+     * {@code lowest} count in the first bin at weight(lowest), above {@code highest} in the last at
+     * weight(highest).
      */
-    public long[] counts(double[] edges) {
-        long[] out = new long[edges.length - 1];
-        out[0] += below;
-        out[out.length - 1] += above;
+    public double[] counts(double[] edges, DoubleUnaryOperator weight) {
+        double[] out = new double[edges.length - 1];
+        out[0] += below * (weight == null ? 1 : weight.applyAsDouble(lowest));
+        out[out.length - 1] += above * (weight == null ? 1 : weight.applyAsDouble(highest));
         for (DoubleHistogramIterationValue v : histogram.recordedValues()) {
             double x = v.getValueIteratedTo();
             int i = java.util.Arrays.binarySearch(edges, x);
             int bin = i >= 0 ? i : -i - 2;
-            out[Math.max(0, Math.min(out.length - 1, bin))] += v.getCountAddedInThisIterationStep();
+            double c = v.getCountAddedInThisIterationStep();
+            out[Math.max(0, Math.min(out.length - 1, bin))] += weight == null ? c
+                    : c * weight.applyAsDouble(histogram.medianEquivalentValue(x));
+        }
+        return out;
+    }
+
+    /** Plain counts in the bins [edges[i], edges[i+1]); see {@link #counts(double[], DoubleUnaryOperator)}. */
+    public long[] counts(double[] edges) {
+        double[] c = counts(edges, null);
+        long[] out = new long[c.length];
+        for (int k = 0; k < c.length; k++) {
+            out[k] = Math.round(c[k]);
         }
         return out;
     }

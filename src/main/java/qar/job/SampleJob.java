@@ -125,7 +125,8 @@ public final class SampleJob {
             final int index = w;
             ExactJob.WaitingTime wt = exact.waitingTimes().get(w);
             List<WaitingTimeTally> tallies = r.groups().stream().map(g -> g.waits()[index]).toList();
-            waits.add(WaitingTimeEstimate.of(tallies, wt.grid().tau(), wt.distribution()::cdf));
+            waits.add(WaitingTimeEstimate.of(tallies, wt.grid().tau(), wt.distribution()::cdf,
+                    wt.distribution()::survival, time));
         }
         List<List<WindowEstimate>> windows = new ArrayList<>();
         for (int w = 0; w < exact.windows().size(); w++) {
@@ -134,7 +135,7 @@ public final class SampleJob {
             List<WindowEstimate> perReservoir = new ArrayList<>();
             for (int res = 0; res < process.reservoirs().size(); res++) {
                 CountingDistribution.Result p = exact.windows().get(w).distributions().get(res);
-                perReservoir.add(WindowEstimate.of(tallies, res, n -> {
+                perReservoir.add(WindowEstimate.of(tallies, res, process.largestQuanta()[res], n -> {
                     double v = p.at(n);
                     return Double.isNaN(v) ? 0 : v;
                 }));

@@ -112,8 +112,8 @@ public final class DistributionCsv {
     public static String rateFunctions(List<RateFunction.Curve> curves) {
         StringBuilder sb = new StringBuilder("reservoir,j,rate\n");
         for (RateFunction.Curve c : curves) {
-            for (int i = 0; i < c.j().length; i++) {
-                row(sb, c.reservoir(), c.j()[i], c.rate()[i]);
+            for (int i = 0; i < c.current().length; i++) {
+                row(sb, c.reservoir(), c.current()[i], c.rate()[i]);
             }
         }
         return sb.toString();

@@ -61,9 +61,9 @@ public final class FiniteTimeReport {
             for (RateFunction.Curve c : r.rateFunctions()) {
                 ObjectNode o = a.addObject();
                 o.put("reservoir", c.reservoir());
-                Json.put(o, "jMin", c.j()[0]);
-                Json.put(o, "jMax", c.j()[c.j().length - 1]);
-                o.put("points", c.j().length);
+                Json.put(o, "jMin", c.current()[0]);
+                Json.put(o, "jMax", c.current()[c.current().length - 1]);
+                o.put("points", c.current().length);
             }
         }
     }
@@ -90,7 +90,7 @@ public final class FiniteTimeReport {
         }
         for (RateFunction.Curve c : r.rateFunctions()) {
             sb.append(String.format(Locale.ROOT, "  rate function of %s on j = %.4g .. %.4g (%d points)%n",
-                    c.reservoir(), c.j()[0], c.j()[c.j().length - 1], c.j().length));
+                    c.reservoir(), c.current()[0], c.current()[c.current().length - 1], c.current().length));
         }
         return sb.toString();
     }
@@ -141,7 +141,7 @@ public final class FiniteTimeReport {
                     WindowEstimate s = windows.get(w).get(k);
                     ObjectNode x = res.putObject(names.get(k));
                     for (int n = 0; n < KAPPA.size(); n++) {
-                        Estimate e = scaled(s.cumulants()[n], Math.pow(unit, n + 1));
+                        Estimate e = s.cumulants()[n].scaled(Math.pow(unit, n + 1));
                         double exactValue = ex.cumulants().get(k)[n];
                         ObjectNode c = x.putObject(KAPPA.get(n));
                         Json.put(c, "estimate", e.value());
@@ -172,7 +172,7 @@ public final class FiniteTimeReport {
             for (int k = 0; k < names.size(); k++) {
                 WindowEstimate s = windows.get(w).get(k);
                 for (int n = 0; n < KAPPA.size(); n++) {
-                    Estimate e = scaled(s.cumulants()[n], Math.pow(unit, n + 1));
+                    Estimate e = s.cumulants()[n].scaled(Math.pow(unit, n + 1));
                     double exactValue = ex.cumulants().get(k)[n];
                     sb.append(String.format(Locale.ROOT, "    %-3s %-7s %32s %16.9e %+8.2f%n", n == 0 ? names.get(k) : "",
                             KAPPA.get(n), String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()),
@@ -182,9 +182,5 @@ public final class FiniteTimeReport {
             }
         }
         return sb.toString();
-    }
-
-    private static Estimate scaled(Estimate e, double f) {
-        return new Estimate(e.value() * f, e.stderr() * f, e.ciLow() * f, e.ciHigh() * f);
     }
 }

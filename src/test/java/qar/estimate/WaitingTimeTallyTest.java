@@ -33,7 +33,7 @@ class WaitingTimeTallyTest {
         for (int k = 0; k < grid.length; k++) {
             grid[k] = Math.pow(10, -6 + 10.0 * k / (grid.length - 1));
         }
-        double[] edges = WaitingTimeEstimate.snap(grid);
+        double[] edges = WaitingTimeEstimate.snap(grid, 1e300);
         double[] all = new double[edges.length + 2];
         all[0] = 0;
         System.arraycopy(edges, 0, all, 1, edges.length);

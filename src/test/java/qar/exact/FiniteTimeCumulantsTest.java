@@ -157,7 +157,7 @@ class FiniteTimeCumulantsTest {
         JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(7));
         double[] pi = GthFactorization.of(p).stationaryState();
         ExactSolution sol = ExactSolver.solve(p, 4);
-        double[][] g = ExactSolver.finiteTimeOffsets(p, 4);
+        double[][] g = ExactSolver.of(p).finiteTimeOffsets(4);
         for (int r = 0; r < 3; r++) {
             double[] w = p.energyWeights(r);
             double gross = 0;

@@ -63,7 +63,7 @@ class RateFunctionTest {
         assertEquals(0.0, rf.rate(rf.current()));
     }
 
-    /** I >= 0 and convex on a grid across both tails (second differences >= rounding). */
+    /** I >= 0, j increasing and I convex on the curve across both tails (slopes non-decreasing up to rounding). */
     @Test
     void curveIsNonNegativeAndConvex() {
         JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(5));
@@ -72,9 +72,36 @@ class RateFunctionTest {
         for (int k = 0; k < r.length; k++) {
             assertTrue(r[k] >= 0, "I >= 0");
         }
+        double[] j = c.current();
         for (int k = 1; k + 1 < r.length; k++) {
-            // lambda good to ~1e-15 of its scale: second differences above -1e-12 of the values
-            assertTrue(r[k + 1] - 2 * r[k] + r[k - 1] >= -1e-12 * (r[k + 1] + r[k - 1] + 1e-300), "convex at " + k);
+            assertTrue(j[k + 1] > j[k], "j increasing at " + k);
+            double left = (r[k] - r[k - 1]) / (j[k] - j[k - 1]);
+            double right = (r[k + 1] - r[k]) / (j[k + 1] - j[k]);
+            // slopes are the tilts s (I'(j) = s), good to ~1e-9 relative from the central differences
+            assertTrue(right >= left - 1e-7 * (Math.abs(left) + Math.abs(right)), "convex at " + k);
+        }
+        assertTrue(j[0] < rfCurrent(p) && j[j.length - 1] > rfCurrent(p), "the curve spans the mean current");
+    }
+
+    private static double rfCurrent(JumpProcess p) {
+        return RateFunction.of(p, Refrigerator.COLD).current();
+    }
+
+    /**
+     * The curve's parametric pairs (j = lambda'(s) by central difference, I = s j - lambda(s)) agree
+     * with the direct supremum at the same j: an error delta in j shifts I by s delta, exactly as
+     * I(j + delta) does to first order, so the pair is exact up to delta^2 / (2 S) with delta ~ 1e-10
+     * relative (step 1e-5: truncation 1e-10, rounding 1e-16 / 1e-5); the golden search is good to
+     * 1e-18 relative. 1e-9 of I (plus 1e-14 absolute near j = I) is a safe band.
+     */
+    @Test
+    void curveAgreesWithTheDirectSupremum() {
+        JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(7));
+        RateFunction rf = RateFunction.of(p, Refrigerator.HOT);
+        RateFunction.Curve c = rf.curve(21, 6.0);
+        for (int k = 0; k < c.current().length; k++) {
+            double direct = rf.rate(c.current()[k]);
+            assertEquals(direct, c.rate()[k], 1e-9 * direct + 1e-14, "j = " + c.current()[k]);
         }
     }
 

@@ -1,0 +1,89 @@
+package qar.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import qar.exact.ExactSolver;
+import qar.exact.WaitingTimes;
+import qar.model.JumpProcess;
+import qar.model.ModelParameters;
+import qar.model.Refrigerator;
+import qar.sample.Campaign;
+import qar.sample.Recording;
+import qar.sample.Watch;
+
+/**
+ * The cost of the analyses on the sampler, one thread, N = 31 defaults: a campaign of 64
+ * replicas of length 100 (about 3.5 million jumps) with energies only, with windows, with the
+ * waiting times of the cold reservoir, with everything the issue calls "all observers" (windows
+ * of two lengths and the waiting times of c, h and w), and with the waiting times of every jump.
+ * Run: {@code mvn -Pbench test-compile exec:exec -Dbench.args="RecordingBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s"}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class RecordingBenchmark {
+    @Param({"energies", "windows", "wtd-c", "observers", "wtd-all"})
+    public String recording;
+
+    private Campaign campaign;
+    private long seed;
+
+    /** Jump counter reported by JMH as a rate. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Jumps {
+        public long jumps;
+
+        @Setup(Level.Iteration)
+        public void clear() {
+            jumps = 0;
+        }
+    }
+
+    @Setup
+    public void setUp() {
+        JumpProcess p = Refrigerator.process(ModelParameters.defaults());
+        double[] pi = ExactSolver.of(p).stationaryState();
+        List<Recording.WatchRange> watches = new ArrayList<>();
+        double[] windows = new double[0];
+        switch (recording) {
+            case "windows" -> windows = new double[] {1, 10};
+            case "wtd-c" -> watches.add(range(p, "c", WaitingTimes.reservoir(p, 0)));
+            case "observers" -> {
+                windows = new double[] {1, 10};
+                for (int r = 0; r < 3; r++) {
+                    watches.add(range(p, Refrigerator.NAMES.get(r), WaitingTimes.reservoir(p, r)));
+                }
+            }
+            case "wtd-all" -> watches.add(range(p, "all", WaitingTimes.allJumps(p)));
+            default -> {
+            }
+        }
+        campaign = Campaign.of(p, pi, 100, 64, new Recording(watches, windows));
+    }
+
+    private static Recording.WatchRange range(JumpProcess p, String label, boolean[] mask) {
+        double[] tau = WaitingTimes.of(p, mask).grid(200).tau();
+        return new Recording.WatchRange(new Watch(label, mask), tau[1], tau[tau.length - 1]);
+    }
+
+    @Benchmark
+    public void campaign(Jumps counter) throws InterruptedException {
+        counter.jumps += campaign.run(
+                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed++), 1, false, null)
+                .jumps();
+    }
+}
