@@ -73,9 +73,11 @@ public final class CountingDistribution {
     private final long g;
     private final long maxStep;
     private final JumpProcess process;
+    private final int reservoir;
 
     private CountingDistribution(JumpProcess p, int reservoir, long g) {
         this.process = p;
+        this.reservoir = reservoir;
         this.reservoirName = p.reservoirs().get(reservoir).name();
         this.d = p.dimension();
         this.w = Math.min(p.bandwidth(), d - 1);
@@ -179,9 +181,27 @@ public final class CountingDistribution {
         }
     }
 
-    /** From the stationary state. */
+    /**
+     * From the stationary state. Levels whose stationary population is negligible are cut first
+     * ({@link Truncation}): on the refrigerator populations fall by orders of magnitude per level,
+     * and the top levels carry the largest rates, so at N = 301 the cut chain has a fifth of the
+     * levels and far smaller rates. The cut's bound is added to {@code massLeftOut}, and values
+     * within a factor 1e3 of it are reported as not resolved.
+     */
     public Result stationary(double t) {
-        return distribution(t, GthFactorization.of(process).stationaryState(), DEFAULT_TAIL);
+        double[] pi = GthFactorization.of(process).stationaryState();
+        Truncation cut = Truncation.of(process, pi, t, Truncation.TOLERANCE);
+        if (cut.process() == process) {
+            return distribution(t, pi, DEFAULT_TAIL);
+        }
+        Result r = new CountingDistribution(cut.process(), reservoir, g).distribution(t, cut.initial(), DEFAULT_TAIL);
+        double[] p = r.probability().clone();
+        for (int k = 0; k < p.length; k++) {
+            if (p[k] < 1e3 * cut.bound()) {
+                p[k] = Double.NaN;
+            }
+        }
+        return new Result(r.reservoir(), t, r.nMin(), r.step(), p, r.massLeftOut() + cut.bound());
     }
 
     /** From one level. */
