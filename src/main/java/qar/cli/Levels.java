@@ -61,8 +61,13 @@ final class Levels {
             if (ends.length != 2) {
                 throw UsageException.of(option, spec, allowed);
             }
-            from = level(option, ends[0], p.dimension());
-            to = level(option, ends[1], p.dimension());
+            try {
+                from = level(option, ends[0], p.dimension());
+                to = level(option, ends[1], p.dimension());
+            } catch (UsageException e) {
+                throw UsageException.of(option, spec, "must be a level a = 1/2, 3/2, ..., " + (2 * p.dimension() - 1)
+                        + "/2 on each side of the channel");
+            }
         }
         boolean any = false;
         for (int k = 0; k < nc; k++) {
