@@ -39,6 +39,13 @@ public final class CoverageCampaign {
         ExactSolution exact = ExactSolver.solve(process, BatchCumulants.ORDER);
         double[][] truth = FiniteTimeTruth.cumulantRates(process, exact.populations(), time);
         Campaign campaign = Campaign.of(process, exact.populations(), time, replicas);
+        // the effective exchanges from the exact variance, as qar sample does
+        double[] exchanges = new double[process.reservoirs().size()];
+        for (int i = 0; i < exchanges.length; i++) {
+            double unit = process.energyUnit();
+            exchanges[i] = BatchCumulants.effectiveExchanges(replicas, truth[i][1] * time / (unit * unit),
+                    process.largestQuanta()[i]);
+        }
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
         int res = process.reservoirs().size();
@@ -50,8 +57,7 @@ public final class CoverageCampaign {
         for (int run = 0; run < runs; run++) {
             Campaign.Result r = campaign.run(master, threads, false, null);
             Estimate[][] old = BatchCumulants.estimate(r.moments(), time, process.energyUnit());
-            Estimate[][] now = BatchCumulants.estimate(r.moments(), time, process.energyUnit(),
-                    process.largestQuanta());
+            Estimate[][] now = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges);
             for (int i = 0; i < res; i++) {
                 for (int k = 0; k < order; k++) {
                     double x = truth[i][k];

@@ -28,11 +28,12 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
 
     /**
      * @param groups per group, the tally of this window length
-     * @param largestQuantum the largest |quanta| one jump of this reservoir carries, for the
-     *                       reliability check of the intervals ({@link BatchCumulants})
+     * @param exchanges the effective exchanges of all windows (windows times the exact window
+     *                  variance over q^2, {@link BatchCumulants#effectiveExchanges}) for the
+     *                  reliability check of the intervals
      * @param exact  exact P(n, t) of this reservoir (0 off the support), or null
      */
-    public static WindowEstimate of(List<WindowTally> groups, int reservoir, long largestQuantum,
+    public static WindowEstimate of(List<WindowTally> groups, int reservoir, double exchanges,
             LongToDoubleFunction exact) {
         int g = groups.size();
         long lo = Long.MAX_VALUE;
@@ -94,7 +95,7 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
             test = GoodnessOfFit.of(withTails, prob);
         }
         return new WindowEstimate(reservoir, groups.get(0).length(), n, lo, p, se,
-                cumulants(groups, reservoir, largestQuantum), test);
+                cumulants(groups, reservoir, exchanges), test);
     }
 
     /**
@@ -102,7 +103,7 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
      * kappa_3 and kappa_4 get the same effective-exchange check as the replica estimates
      * ({@link BatchCumulants#minExchanges}), counted over all windows.
      */
-    private static Estimate[] cumulants(List<WindowTally> groups, int reservoir, long largestQuantum) {
+    private static Estimate[] cumulants(List<WindowTally> groups, int reservoir, double exchanges) {
         int g = groups.size();
         int order = WindowTally.ORDER;
         double[][] sums = new double[g][order];
@@ -143,11 +144,10 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
             }
             double value = g * full[k] - (g - 1) * leaveMean[k];
             double err = Math.sqrt((g - 1.0) / g * ss);
-            double exchanges = largestQuantum == 0 ? 0 : n * full[1] / ((double) largestQuantum * largestQuantum);
             out[k] = exchanges >= BatchCumulants.minExchanges(k + 1)
                     ? Estimate.of(value, err, value - t * err, value + t * err)
                     : Estimate.unreliable(value, err, String.format(java.util.Locale.ROOT,
-                            "%.0f effective exchanges (windows k2 / q^2), fewer than the %.0f an interval of kappa_%d"
+                            "%.0f effective exchanges (windows var / q^2), fewer than the %.0f an interval of kappa_%d"
                                     + " needs", exchanges, BatchCumulants.minExchanges(k + 1), k + 1));
         }
         return out;

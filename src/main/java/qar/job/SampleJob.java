@@ -31,9 +31,11 @@ public final class SampleJob {
     private final double[][] finiteTime;
     private final Campaign campaign;
     private final double time;
+    private final long replicas;
 
     private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact) {
         this.process = process;
+        this.replicas = replicas;
         this.exact = exact;
         this.time = time;
         int k = process.reservoirs().size();
@@ -91,6 +93,17 @@ public final class SampleJob {
         return of(process, time, replicas, List.of(), 0, new double[0]);
     }
 
+    /** Per reservoir, the effective exchanges of the campaign, from the exact finite-time variance. */
+    private double[] exchanges() {
+        long[] q = process.largestQuanta();
+        double unit = process.energyUnit();
+        double[] out = new double[q.length];
+        for (int r = 0; r < q.length; r++) {
+            out[r] = BatchCumulants.effectiveExchanges(replicas, finiteTime[r][1] * time / (unit * unit), q[r]);
+        }
+        return out;
+    }
+
     public ExactJob.Result exact() {
         return exact;
     }
@@ -118,7 +131,7 @@ public final class SampleJob {
     public Result run(LongJumpableUniformRandomProvider master, int threads, boolean keepRows, AtomicLong done)
             throws InterruptedException {
         Campaign.Result r = campaign.run(master, threads, keepRows, done);
-        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), process.largestQuanta());
+        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges());
         ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
         List<WaitingTimeEstimate> waits = new ArrayList<>();
         for (int w = 0; w < exact.waitingTimes().size(); w++) {
@@ -135,7 +148,11 @@ public final class SampleJob {
             List<WindowEstimate> perReservoir = new ArrayList<>();
             for (int res = 0; res < process.reservoirs().size(); res++) {
                 CountingDistribution.Result p = exact.windows().get(w).distributions().get(res);
-                perReservoir.add(WindowEstimate.of(tallies, res, process.largestQuanta()[res], n -> {
+                double unit = process.energyUnit();
+                long windowCount = tallies.stream().mapToLong(WindowTally::windows).sum();
+                double nEff = BatchCumulants.effectiveExchanges(windowCount,
+                        exact.windows().get(w).cumulants().get(res)[1] / (unit * unit), process.largestQuanta()[res]);
+                perReservoir.add(WindowEstimate.of(tallies, res, nEff, n -> {
                     double v = p.at(n);
                     return Double.isNaN(v) ? 0 : v;
                 }));

@@ -32,21 +32,18 @@ class BatchCumulantsTest {
 
     @Test
     void intervalsAreWithheldBelowTheEffectiveExchangeThresholds() {
-        // 64 groups of 160: R = 10240 replicas of +-1; n_eff = R k2 / q^2, k2 the pooled sample variance
+        // 64 groups of 160: R = 10240 replicas of +-1
         List<ReplicaMoments> groups = alternating(64, 160);
-        ReplicaMoments all = ReplicaMoments.create(1);
-        groups.forEach(all::combine);
-        double k2 = all.kStatistics(0)[1];
+        assertEquals(10240 * 0.25 / 4, BatchCumulants.effectiveExchanges(10240, 0.25, 2));
         for (int n = 1; n <= BatchCumulants.ORDER; n++) {
             double need = BatchCumulants.minExchanges(n);
-            // the largest quantum that still leaves n_eff >= need, and the next one, which does not
-            long q = need == 0 ? 1000 : (long) Math.floor(Math.sqrt(10240 * k2 / need));
-            Estimate ok = BatchCumulants.estimate(groups, 1.0, 1.0, new long[] {Math.max(q, 1)})[0][n - 1];
-            assertTrue(ok.reliable(), "kappa_" + n + " at q = " + q + ": " + ok.reason());
+            // exactly the threshold passes, the next double below it does not
+            Estimate ok = BatchCumulants.estimate(groups, 1.0, 1.0, new double[] {need})[0][n - 1];
+            assertTrue(ok.reliable(), "kappa_" + n + " at n_eff = " + need + ": " + ok.reason());
             assertNull(ok.reason());
             if (need > 0) {
-                Estimate no = BatchCumulants.estimate(groups, 1.0, 1.0, new long[] {q + 1})[0][n - 1];
-                assertFalse(no.reliable(), "kappa_" + n + " at q = " + (q + 1));
+                Estimate no = BatchCumulants.estimate(groups, 1.0, 1.0, new double[] {Math.nextDown(need)})[0][n - 1];
+                assertFalse(no.reliable(), "kappa_" + n + " below n_eff = " + need);
                 assertTrue(Double.isNaN(no.ciLow()) && Double.isNaN(no.ciHigh()));
                 assertTrue(no.reason().contains("kappa_" + n), no.reason());
                 assertEquals(ok.value(), no.value(), "the estimate itself is kept");
@@ -59,7 +56,7 @@ class BatchCumulantsTest {
     void invalidArgumentsAreRejected() {
         List<ReplicaMoments> groups = alternating(4, 8);
         assertThrows(IllegalArgumentException.class,
-                () -> BatchCumulants.estimate(groups, 1.0, 1.0, new long[] {1, 1}));
+                () -> BatchCumulants.estimate(groups, 1.0, 1.0, new double[] {1, 1}));
         assertThrows(IllegalArgumentException.class, () -> BatchCumulants.estimate(groups.subList(0, 1), 1.0, 1.0));
         assertThrows(IllegalArgumentException.class, () -> BatchCumulants.estimate(alternating(2, 7), 1.0, 1.0));
         assertThrows(IllegalArgumentException.class,
@@ -69,7 +66,7 @@ class BatchCumulantsTest {
 
     /**
      * Rounded Gaussian replicas (sigma = 10), where the t intervals are accurate: 400 data sets of
-     * 512 replicas in 64 groups, and every kappa_n is checked (n_eff = 512 * 100 / 1 > 5000, so
+     * 512 replicas in 64 groups, and every kappa_n is checked (n_eff infinite: no reliability check, so
      * every interval is printed). Rounding to integers adds 1/12 to kappa_2 and -1/120 to kappa_4
      * (Sheppard). If the intervals were exact the covering count is Binomial(400, 0.95); we accept
      * the central band holding all but 1e-4 on each side (363 to 393), 4 checks, so a correct
@@ -92,7 +89,7 @@ class BatchCumulantsTest {
                 }
                 groups.add(m);
             }
-            Estimate[] e = BatchCumulants.estimate(groups, 1.0, 1.0, new long[] {1})[0];
+            Estimate[] e = BatchCumulants.estimate(groups, 1.0, 1.0, new double[] {Double.POSITIVE_INFINITY})[0];
             for (int n = 0; n < 4; n++) {
                 assertTrue(e[n].reliable(), e[n].reason());
                 if (e[n].ciLow() <= truth[n] && truth[n] <= e[n].ciHigh()) {
