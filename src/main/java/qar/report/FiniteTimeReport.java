@@ -148,6 +148,10 @@ public final class FiniteTimeReport {
                         Json.put(c, "stderr", e.stderr());
                         Json.put(c, "ciLow", e.ciLow());
                         Json.put(c, "ciHigh", e.ciHigh());
+                        c.put("reliable", e.reliable());
+                        if (!e.reliable()) {
+                            c.put("unreliable", e.reason());
+                        }
                         Json.put(c, "exact", exactValue);
                         Json.put(c, "z", (e.value() - exactValue) / e.stderr());
                     }
@@ -167,16 +171,19 @@ public final class FiniteTimeReport {
         }
         for (int w = 0; w < windows.size(); w++) {
             ExactJob.Window ex = exact.windows().get(w);
-            sb.append(String.format(Locale.ROOT, "  windows t = %s (%d windows): <<Q_t^n>> estimate +- stderr, exact, z%n",
+            sb.append(String.format(Locale.ROOT, "  windows t = %s (%d windows): <<Q_t^n>> estimate +- stderr, exact, z, 95%% CI%n",
                     ModelReport.num(ex.length()), windows.get(w).get(0).windows()));
             for (int k = 0; k < names.size(); k++) {
                 WindowEstimate s = windows.get(w).get(k);
                 for (int n = 0; n < KAPPA.size(); n++) {
                     Estimate e = s.cumulants()[n].scaled(Math.pow(unit, n + 1));
                     double exactValue = ex.cumulants().get(k)[n];
-                    sb.append(String.format(Locale.ROOT, "    %-3s %-7s %32s %16.9e %+8.2f%n", n == 0 ? names.get(k) : "",
-                            KAPPA.get(n), String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()),
-                            exactValue, (e.value() - exactValue) / e.stderr()));
+                    sb.append(String.format(Locale.ROOT, "    %-3s %-7s %32s %16.9e %+8.2f  %s%n",
+                            n == 0 ? names.get(k) : "", KAPPA.get(n),
+                            String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()), exactValue,
+                            (e.value() - exactValue) / e.stderr(), e.reliable()
+                                    ? String.format(Locale.ROOT, "[%.6e, %.6e]", e.ciLow(), e.ciHigh())
+                                    : "no interval** (" + e.reason() + ")"));
                 }
                 sb.append(String.format(Locale.ROOT, "    %-3s P(n,t): %s%n", "", testText(s.test())));
             }
