@@ -389,21 +389,8 @@ public final class WaitingTimes {
         double r = Math.max(0, tau - steps * h);
         // exp(R0 r) p0 and its deficit by the shifted series; r < h so mu r <= THETA
         double a = mu * r;
-        double[] coef = phiCoefficients(a);
-        double[] term = start.clone();
-        double[] v = start.clone();
-        double c = coef[0] * dot(leak, term);
-        double[] next = new double[d];
-        for (int k = 1; k <= TERMS; k++) {
-            shifted(term, next, r / k);
-            double[] t = term;
-            term = next;
-            next = t;
-            for (int i = 0; i < d; i++) {
-                v[i] += term[i];
-            }
-            c += coef[k] * factorial(k) * dot(leak, term);
-        }
+        double[] v = new double[d];
+        double c = series(start, r, phiCoefficients(a), v);
         double e = Math.exp(-a);
         for (int i = 0; i < d; i++) {
             v[i] *= e;
@@ -499,6 +486,28 @@ public final class WaitingTimes {
         return deficits.get(j);
     }
 
+    /**
+     * The shifted Taylor series of exp((R0 + mu) r) x into {@code v} (not yet times e^{-mu r}),
+     * returning the series of its deficit l^T phi_1 x with the given coefficients.
+     */
+    private double series(double[] x, double r, double[] coef, double[] v) {
+        double[] term = x.clone();
+        double[] next = new double[d];
+        System.arraycopy(x, 0, v, 0, d);
+        double c = coef[0] * dot(leak, term);
+        for (int k = 1; k <= TERMS; k++) {
+            shifted(term, next, r / k);
+            double[] t = term;
+            term = next;
+            next = t;
+            for (int i = 0; i < d; i++) {
+                v[i] += term[i];
+            }
+            c += coef[k] * factorial(k) * dot(leak, term);
+        }
+        return c;
+    }
+
     /** E_0 = exp(R0 h) and delta_0 = h l^T phi_1(R0 h), column by column. */
     private void firstPower() {
         double a = mu * h;
@@ -506,23 +515,12 @@ public final class WaitingTimes {
         double e = Math.exp(-a);
         double[] m = new double[d * d];
         double[] del = new double[d];
-        double[] term = new double[d];
-        double[] next = new double[d];
+        double[] unit = new double[d];
+        double[] v = new double[d];
         for (int col = 0; col < d; col++) {
-            java.util.Arrays.fill(term, 0);
-            term[col] = 1;
-            double[] v = term.clone();
-            double c = coef[0] * leak[col];
-            for (int k = 1; k <= TERMS; k++) {
-                shifted(term, next, h / k);
-                double[] t = term;
-                term = next;
-                next = t;
-                for (int i = 0; i < d; i++) {
-                    v[i] += term[i];
-                }
-                c += coef[k] * factorial(k) * dot(leak, term);
-            }
+            java.util.Arrays.fill(unit, 0);
+            unit[col] = 1;
+            double c = series(unit, h, coef, v);
             for (int i = 0; i < d; i++) {
                 m[i * d + col] = e * v[i];
             }
