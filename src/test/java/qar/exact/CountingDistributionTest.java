@@ -217,6 +217,48 @@ class CountingDistributionTest {
         assertAll(checks);
     }
 
+    /**
+     * N = 61 (31 levels; populations fall to 4e-62) from the stationary state at t = 10: the cut
+     * keeps the populated levels (its bound, 1e-20 times the tail mass, is far below every value),
+     * and the mean must still be I t. Budget as above: mu t u = 6e4 * 10 * 1.1e-16 = 7e-11 relative
+     * per P(n), so 1e-9 relative on the mean and on the sum.
+     */
+    @Test
+    void cutChainKeepsTheMeanAtLargeSize() {
+        JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(61));
+        ExactSolution sol = ExactSolver.solve(p, 2);
+        double t = 10;
+        double[] rho = GthFactorization.of(p).stationaryState();
+        Truncation cut = Truncation.of(p, rho, rho, t, 1e-20 * CountingDistribution.DEFAULT_TAIL);
+        CountingDistribution.Result r = CountingDistribution.of(p, 0).distribution(t, rho, CountingDistribution.DEFAULT_TAIL);
+        double mean = 0;
+        for (int k = 0; k < r.probability().length; k++) {
+            mean += r.probability()[k] * r.n(k);
+        }
+        double expected = sol.reservoirs().get(0).current() * t / p.energyUnit();
+        double m = mean;
+        assertAll(
+                () -> assertTrue(cut.kept().length < p.dimension(), "levels cut: " + cut.kept().length),
+                () -> assertTrue(cut.bound() <= 1e-32 && cut.bound() > 0, "bound " + cut.bound()),
+                () -> assertEquals(expected, m, 1e-9 * Math.abs(expected), "mean"),
+                () -> assertEquals(1.0, r.resolvedSum(), 1e-9, "sum"),
+                () -> assertTrue(r.massLeftOut() < 1e-12));
+    }
+
+    /**
+     * A start on the top level of N = 61 has rho0 / pi ~ 1 / 4e-62: the coupling bound c t flux is
+     * then far above any tolerance, so nothing may be cut.
+     */
+    @Test
+    void startFarAboveStationaryIsNotCut() {
+        JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(61));
+        double[] pi = GthFactorization.of(p).stationaryState();
+        double[] top = new double[p.dimension()];
+        top[p.dimension() - 1] = 1;
+        assertEquals(p, Truncation.of(p, pi, top, 1.0, 1e-32).process());
+        assertTrue(Truncation.of(p, pi, pi, 1.0, 1e-32).process() != p);
+    }
+
     @Test
     void levelStartDiffersFromStationaryStart() {
         JumpProcess p = chain();
