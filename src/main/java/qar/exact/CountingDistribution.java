@@ -409,8 +409,10 @@ public final class CountingDistribution {
         long centre = Math.round(mean);
         double[] ps;
         double floor;
+        double[][] spectrum = null;
         while (true) {
-            ps = dft(s, t, rho0, f0, m, centre);
+            spectrum = spectrum(s, t, rho0, f0, m, spectrum);
+            ps = dft(spectrum, m, centre);
             // P_s >= 0: negative values are noise; the outer eighths hold only noise and aliasing
             double neg = 0;
             double edge = 0;
@@ -441,17 +443,34 @@ public final class CountingDistribution {
         return new double[] {mean, sigma};
     }
 
-    /** P_s on the window centre - m/2 .. centre + m/2 - 1 (lattice steps), aliased mod m. */
-    private double[] dft(double s, double t, double[] rho0, double f0, int m, long centre) {
+    /**
+     * M(s + i chi_j) / M(s) at chi_j = 2 pi j / m, j = 0 .. m/2, as {re, im}. {@code previous}
+     * holds the points for m / 2 (or null): when the DFT is doubled its points are the even ones.
+     */
+    private double[][] spectrum(double s, double t, double[] rho0, double f0, int m, double[][] previous) {
         double[] re = new double[m / 2 + 1];
         double[] im = new double[m / 2 + 1];
-        double[] out = new double[3];
-        for (int j = 0; j <= m / 2; j++) {
+        boolean reuse = previous != null && previous[0].length == m / 4 + 1 && m % 4 == 0;
+        // the points chi_j are independent: on every core, each into its own slot
+        java.util.stream.IntStream.rangeClosed(0, m / 2).parallel().forEach(j -> {
+            if (reuse && j % 2 == 0) {
+                re[j] = previous[0][j / 2];
+                im[j] = previous[1][j / 2];
+                return;
+            }
+            double[] out = new double[3];
             propagate(s, 2 * Math.PI * j / m, t, rho0, true, out);
             double scale = Math.exp(out[2] - f0);
             re[j] = out[0] * scale;
             im[j] = out[1] * scale;
-        }
+        });
+        return new double[][] {re, im};
+    }
+
+    /** P_s on the window centre - m/2 .. centre + m/2 - 1 (lattice steps), aliased mod m. */
+    private static double[] dft(double[][] spectrum, int m, long centre) {
+        double[] re = spectrum[0];
+        double[] im = spectrum[1];
         double[] cos = new double[m];
         double[] sin = new double[m];
         for (int k = 0; k < m; k++) {
