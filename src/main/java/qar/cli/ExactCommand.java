@@ -82,15 +82,8 @@ final class ExactCommand implements Command {
         if (outDir != null) {
             AtomicOutput.checkWritable("--out", outDir);
         }
-        ExactJob.Result r;
-        try {
-            r = ExactJob.run(process, new ExactJob.Request(order, watches, finite.wtdPoints, windows, level, rates));
-        } catch (IllegalArgumentException e) {
-            if (!watches.isEmpty() && e.getMessage() != null && e.getMessage().contains("watched")) {
-                throw UsageException.of("--wtd", String.join(",", finite.wtd), e.getMessage());
-            }
-            throw e;
-        }
+        ExactJob.Result r = ExactJob.run(process,
+                new ExactJob.Request(order, watches, finite.wtdPoints, windows, level, rates));
         String startName = level < 0 ? "stationary" : Levels.name(level);
         Map<String, String> files = new LinkedHashMap<>();
         if (outDir != null) {

@@ -3,6 +3,7 @@ package qar.cli;
 import com.beust.jcommander.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import qar.exact.WaitingTimes;
 import qar.model.JumpProcess;
 import qar.sample.Watch;
 
@@ -34,6 +35,12 @@ final class FiniteTimeOptions {
             Watch w = Levels.watch("--wtd", s, p);
             if (out.stream().anyMatch(o -> o.label().equals(w.label()))) {
                 throw UsageException.of("--wtd", s, "is given twice");
+            }
+            try {
+                WaitingTimes.of(p, w.channels());
+            } catch (IllegalArgumentException e) {
+                // watched jumps that never happen in the steady state have no waiting time
+                throw UsageException.of("--wtd", s, e.getMessage());
             }
             out.add(w);
         }

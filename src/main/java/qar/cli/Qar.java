@@ -61,7 +61,8 @@ public final class Qar {
             err.println("qar " + name + ": " + e.getMessage());
             return EXIT_USAGE;
         } catch (Exception e) {
-            err.println("qar " + name + ": " + oneLine(String.valueOf(e.getMessage())));
+            // an internal failure: say what it was even where it carries no message
+            err.println("qar " + name + ": " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
             return EXIT_FAILURE;
         }
     }

@@ -144,8 +144,11 @@ class FiniteTimeCliTest {
     @Test
     void aWatchedSetThatNeverJumpsIsBadInput() {
         // at zero Gbar of the hot bath, h never jumps
-        QarCliTest.Result r = QarCliTest.run("exact", "--N", "5", "--gamma-h", "0", "--wtd", "h");
-        assertEquals(2, r.code(), r.err());
-        assertTrue(r.err().contains("--wtd = h"), r.err());
+        for (String command : new String[] {"exact", "sample"}) {
+            QarCliTest.Result r = QarCliTest.run(command, "--N", "5", "--gamma-h", "0", "--wtd", "h");
+            assertEquals(2, r.code(), r.err());
+            assertTrue(r.err().contains("--wtd = h"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
     }
 }
