@@ -229,8 +229,9 @@ public final class Campaign {
                 : new WaitingTimeRecorder(ws.stream().map(Recording.WatchRange::watch).toList(),
                         process.channels().size());
         double[] lengths = recording.windows();
-        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, lengths);
-        TrajectoryRecorder recorder = new TrajectoryRecorder(EnergyTally.of(process), waits, windows, duration);
+        EnergyTally energy = EnergyTally.of(process);
+        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths);
+        TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, duration);
         List<ReplicaResult> rows = keepRows ? new ArrayList<>(BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;
         long jumps = 0;
@@ -246,12 +247,11 @@ public final class Campaign {
                     : initial.withUniformRandomProvider(rng);
             int start = initial.sample();
             jumps += engine.run(rng, start, duration, recorder);
-            EnergyTally e = recorder.energy;
-            long[] energy = e.energy();
-            long[] perReservoir = e.jumps();
-            tally[k].moments().accept(energy, perReservoir);
+            long[] quanta = energy.energy();
+            long[] perReservoir = energy.jumps();
+            tally[k].moments().accept(quanta, perReservoir);
             if (keepRows) {
-                rows.add(new ReplicaResult(i, start, e.endLevel(), energy, perReservoir));
+                rows.add(new ReplicaResult(i, start, energy.endLevel(), quanta, perReservoir));
             }
             if (done != null) {
                 done.incrementAndGet();

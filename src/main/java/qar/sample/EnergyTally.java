@@ -55,10 +55,16 @@ public final class EnergyTally implements JumpObserver {
     /** Energy quanta that entered the system from each reservoir (exact). */
     public long[] energy() {
         long[] e = new long[reservoirs];
+        energyInto(e);
+        return e;
+    }
+
+    /** {@link #energy()} so far, into {@code e} (one entry per reservoir), without allocating. */
+    void energyInto(long[] e) {
+        java.util.Arrays.fill(e, 0L);
         for (int k = 0; k < counts.length; k++) {
             e[reservoirOf[k]] = Math.addExact(e[reservoirOf[k]], Math.multiplyExact(counts[k], energyOf[k]));
         }
-        return e;
     }
 
     /** Number of jumps through each reservoir. */

@@ -6,7 +6,7 @@ package qar.sample;
  * however many analyses are on. Not thread-safe.
  */
 final class TrajectoryRecorder implements JumpObserver {
-    final EnergyTally energy;
+    private final EnergyTally energy;
     private final WaitingTimeRecorder waits;
     private final WindowRecorder windows;
     private final double duration;
@@ -41,12 +41,12 @@ final class TrajectoryRecorder implements JumpObserver {
 
     @Override
     public void jump(double time, int from, int to, int channel) {
+        if (windows != null) {
+            windows.jump(time); // before the tally counts this jump: it belongs to the next window
+        }
         energy.jump(time, from, to, channel);
         if (waits != null) {
             waits.jump(time, channel);
-        }
-        if (windows != null) {
-            windows.jump(time, channel);
         }
     }
 

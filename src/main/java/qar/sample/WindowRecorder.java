@@ -2,18 +2,17 @@ package qar.sample;
 
 import java.util.Arrays;
 import qar.estimate.WindowTally;
-import qar.model.Channel;
 import qar.model.JumpProcess;
 
 /**
  * Cuts one replica into consecutive windows [k t, (k+1) t) of each requested length t and hands
- * the quanta exchanged with every reservoir in each complete window to the group's tallies. Keeps
- * a running energy per reservoir; per jump it only compares the time with the next window edge.
- * Not thread-safe.
+ * the quanta exchanged with every reservoir in each complete window to the group's tallies. Per
+ * jump it only compares the time with the next window edge; at an edge it reads the energies from
+ * the trajectory's channel counts (one pass over the channels), so it must see each jump before
+ * the tally counts it. Not thread-safe.
  */
 final class WindowRecorder {
-    private final int[] reservoirOf;
-    private final long[] quantaOf;
+    private final EnergyTally tally;
     private final double[] lengths;
     private final long[] energy;
     /** Per window length: energy at its current window's start, index of that window. */
@@ -23,15 +22,8 @@ final class WindowRecorder {
     private double nextEdge;
     private WindowTally[] target;
 
-    WindowRecorder(JumpProcess process, double[] lengths) {
-        int c = process.channels().size();
-        reservoirOf = new int[c];
-        quantaOf = new long[c];
-        for (int k = 0; k < c; k++) {
-            Channel ch = process.channels().get(k);
-            reservoirOf[k] = ch.reservoir();
-            quantaOf[k] = ch.energy();
-        }
+    WindowRecorder(JumpProcess process, EnergyTally tally, double[] lengths) {
+        this.tally = tally;
         this.lengths = lengths.clone();
         int r = process.reservoirs().size();
         energy = new long[r];
@@ -53,11 +45,11 @@ final class WindowRecorder {
         nextEdge = nextEdge();
     }
 
-    void jump(double t, int channel) {
+    /** A jump at {@code t}, before the tally counts it. */
+    void jump(double t) {
         if (t >= nextEdge) {
             closeUpTo(t);
         }
-        energy[reservoirOf[channel]] += quantaOf[channel];
     }
 
     /** The replica ends at {@code duration}: windows that end by then are complete. */
@@ -67,6 +59,7 @@ final class WindowRecorder {
 
     /** Closes every window whose end lies at or before {@code t}; no jump happened in between. */
     private void closeUpTo(double t) {
+        tally.energyInto(energy);
         for (int w = 0; w < lengths.length; w++) {
             while ((index[w] + 1) * lengths[w] <= t) {
                 long[] s = atStart[w];
