@@ -27,15 +27,16 @@ import qar.sample.Watch;
 /**
  * The cost of the analyses on the sampler, one thread, N = 31 defaults: a campaign of 64
  * replicas of length 100 (about 3.5 million jumps) with energies only, with windows, with the
- * waiting times of the cold reservoir, with everything the issue calls "all observers" (windows
- * of two lengths and the waiting times of c, h and w), and with the waiting times of every jump.
+ * waiting times of the cold reservoir, with windows of two lengths and the waiting times of the
+ * rare reservoirs c and h ("rare"), with all of them and the waiting times of w too ("observers":
+ * then 99.5 % of all jumps are recorded into a histogram), and with the waiting times of every jump.
  * Run: {@code mvn -Pbench test-compile exec:exec -Dbench.args="RecordingBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s"}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class RecordingBenchmark {
-    @Param({"energies", "windows", "wtd-c", "observers", "wtd-all"})
+    @Param({"energies", "windows", "wtd-c", "rare", "observers", "wtd-all"})
     public String recording;
 
     private Campaign campaign;
@@ -62,6 +63,11 @@ public class RecordingBenchmark {
         switch (recording) {
             case "windows" -> windows = new double[] {1, 10};
             case "wtd-c" -> watches.add(range(p, "c", WaitingTimes.reservoir(p, 0)));
+            case "rare" -> {
+                windows = new double[] {1, 10};
+                watches.add(range(p, "c", WaitingTimes.reservoir(p, 0)));
+                watches.add(range(p, "h", WaitingTimes.reservoir(p, 1)));
+            }
             case "observers" -> {
                 windows = new double[] {1, 10};
                 for (int r = 0; r < 3; r++) {

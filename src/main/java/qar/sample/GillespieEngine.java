@@ -100,11 +100,19 @@ public final class GillespieEngine {
         int s = level;
         double t = 0;
         long jumps = 0;
+        // the next time the observer wants to see the state (a window edge), or the end: one
+        // comparison per jump whatever the observer asks for
+        double stop = Math.min(duration, observer.nextStop());
+        outer:
         while (true) {
             t += exponential.sample() * wait[s];
-            // !(t < duration) also stops at an absorbing level, where 0 * infinity is NaN
-            if (!(t < duration)) {
-                break;
+            // !(t < stop) also holds at an absorbing level, where 0 * infinity is NaN
+            while (!(t < stop)) {
+                if (!(stop < duration)) {
+                    break outer;
+                }
+                observer.mark(stop, s);
+                stop = Math.min(duration, observer.nextStop());
             }
             double u = rng.nextDouble();
             int k = off[s];

@@ -16,6 +16,18 @@ public interface JumpObserver {
     default void start(int level) {
     }
 
+    /**
+     * The next time, after every time passed to {@link #mark} so far, at which the observer wants
+     * to see the state ({@link #mark}); infinity for none. Asked at the start and after each mark.
+     */
+    default double nextStop() {
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** The trajectory is in {@code level} at {@code time}, a stop the observer asked for; no jump at it. */
+    default void mark(double time, int level) {
+    }
+
     /** The trajectory ends at {@code time} (the requested length) in {@code level}. */
     default void stop(double time, int level) {
     }

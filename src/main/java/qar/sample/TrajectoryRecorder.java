@@ -40,10 +40,17 @@ final class TrajectoryRecorder implements JumpObserver {
     }
 
     @Override
+    public double nextStop() {
+        return windows == null ? Double.POSITIVE_INFINITY : windows.nextEdge();
+    }
+
+    @Override
+    public void mark(double time, int level) {
+        windows.mark(time);
+    }
+
+    @Override
     public void jump(double time, int from, int to, int channel) {
-        if (windows != null) {
-            windows.jump(time); // before the tally counts this jump: it belongs to the next window
-        }
         energy.jump(time, from, to, channel);
         if (waits != null) {
             waits.jump(time, channel);

@@ -6,10 +6,10 @@ import qar.model.JumpProcess;
 
 /**
  * Cuts one replica into consecutive windows [k t, (k+1) t) of each requested length t and hands
- * the quanta exchanged with every reservoir in each complete window to the group's tallies. Per
- * jump it only compares the time with the next window edge; at an edge it reads the energies from
- * the trajectory's channel counts (one pass over the channels), so it must see each jump before
- * the tally counts it. Not thread-safe.
+ * the quanta exchanged with every reservoir in each complete window to the group's tallies. It
+ * costs nothing per jump: the engine stops at the next edge ({@link JumpObserver#nextStop}) in the
+ * comparison it makes anyway, and at an edge the energies are read from the trajectory's channel
+ * counts (one pass over the channels). Not thread-safe.
  */
 final class WindowRecorder {
     private final EnergyTally tally;
@@ -42,14 +42,17 @@ final class WindowRecorder {
         for (long[] a : atStart) {
             Arrays.fill(a, 0L);
         }
-        nextEdge = nextEdge();
+        nextEdge = edgeAfterIndices();
     }
 
-    /** A jump at {@code t}, before the tally counts it. */
-    void jump(double t) {
-        if (t >= nextEdge) {
-            closeUpTo(t);
-        }
+    /** The next window edge. */
+    double nextEdge() {
+        return nextEdge;
+    }
+
+    /** The trajectory reached a window edge: close every window ending there. */
+    void mark(double t) {
+        closeUpTo(t);
     }
 
     /** The replica ends at {@code duration}: windows that end by then are complete. */
@@ -71,10 +74,10 @@ final class WindowRecorder {
                 index[w]++;
             }
         }
-        nextEdge = nextEdge();
+        nextEdge = edgeAfterIndices();
     }
 
-    private double nextEdge() {
+    private double edgeAfterIndices() {
         double e = Double.POSITIVE_INFINITY;
         for (int w = 0; w < lengths.length; w++) {
             e = Math.min(e, (index[w] + 1) * lengths[w]);
