@@ -3,6 +3,7 @@ package qar.bench;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import qar.model.Channel;
+import qar.exact.oracle.MatrixExponential;
 import qar.model.JumpProcess;
 
 /**
@@ -78,46 +79,16 @@ public final class FiniteTimeTruth {
         }
         BigDecimal t = new BigDecimal(duration);
         BigDecimal[][] a = new BigDecimal[m][m];
-        double norm = 0;
         for (int bi = 0; bi <= ORDER; bi++) {
             for (int bj = 0; bj <= ORDER; bj++) {
                 for (int i = 0; i < d; i++) {
                     for (int j = 0; j < d; j++) {
-                        a[bi * d + i][bj * d + j] = bj <= bi ? blocks[bi - bj][i][j].multiply(t, MC) : BigDecimal.ZERO;
+                        a[bi * d + i][bj * d + j] = bj <= bi ? blocks[bi - bj][i][j] : BigDecimal.ZERO;
                     }
                 }
             }
         }
-        for (int i = 0; i < m; i++) {
-            double row = 0;
-            for (int j = 0; j < m; j++) {
-                row += Math.abs(a[i][j].doubleValue());
-            }
-            norm = Math.max(norm, row);
-        }
-        int squarings = Math.max(0, (int) Math.ceil(Math.log(norm / 0.25) / Math.log(2)));
-        BigDecimal scale = BigDecimal.ONE.divide(BigDecimal.valueOf(2).pow(squarings), MC);
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                a[i][j] = a[i][j].multiply(scale, MC);
-            }
-        }
-        // Taylor series of exp(a), ||a|| <= 1/4: 40 terms leave < 4^-40 / 40!
-        BigDecimal[][] e = identity(m);
-        BigDecimal[][] term = identity(m);
-        for (int k = 1; k <= 40; k++) {
-            term = multiply(term, a);
-            BigDecimal inv = BigDecimal.ONE.divide(BigDecimal.valueOf(k), MC);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    term[i][j] = term[i][j].multiply(inv, MC);
-                    e[i][j] = e[i][j].add(term[i][j], MC);
-                }
-            }
-        }
-        for (int s = 0; s < squarings; s++) {
-            e = multiply(e, e);
-        }
+        BigDecimal[][] e = MatrixExponential.exp(a, t, MC);
         // F_n(T) = block (n, 0) of exp(A T) times pi; raw central moments n! 1^T F_n
         BigDecimal[] moment = new BigDecimal[ORDER + 1];
         BigDecimal fact = BigDecimal.ONE;
@@ -154,32 +125,5 @@ public final class FiniteTimeTruth {
             out[n] = k[n].divide(t, MC).doubleValue() * Math.pow(u, n + 1);
         }
         return out;
-    }
-
-    private static BigDecimal[][] identity(int m) {
-        BigDecimal[][] id = new BigDecimal[m][m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                id[i][j] = i == j ? BigDecimal.ONE : BigDecimal.ZERO;
-            }
-        }
-        return id;
-    }
-
-    private static BigDecimal[][] multiply(BigDecimal[][] x, BigDecimal[][] y) {
-        int m = x.length;
-        BigDecimal[][] z = new BigDecimal[m][m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                BigDecimal s = BigDecimal.ZERO;
-                for (int k = 0; k < m; k++) {
-                    if (x[i][k].signum() != 0 && y[k][j].signum() != 0) {
-                        s = s.add(x[i][k].multiply(y[k][j], MC), MC);
-                    }
-                }
-                z[i][j] = s;
-            }
-        }
-        return z;
     }
 }
