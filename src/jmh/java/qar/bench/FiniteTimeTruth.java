@@ -2,8 +2,8 @@ package qar.bench;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import qar.model.Channel;
 import qar.exact.oracle.MatrixExponential;
+import qar.model.Channel;
 import qar.model.JumpProcess;
 
 /**
