@@ -401,8 +401,25 @@ public final class CountingDistribution {
         double delta = 1e-2 / Math.sqrt(var0);
         double fp = logF(s + delta, t, rho0);
         double fm = logF(s - delta, t, rho0);
-        double mean = (fp - fm) / (2 * delta);
-        double var = Math.max((fp - 2 * f0 + fm) / (delta * delta), 0.25);
+        double mean;
+        double var;
+        if (Double.isFinite(fp) && Double.isFinite(fm)) {
+            mean = (fp - fm) / (2 * delta);
+            var = (fp - 2 * f0 + fm) / (delta * delta);
+        } else if (Double.isFinite(fm)) {
+            // the tilt sits at the largest one that can be computed: one-sided differences inwards
+            double fmm = logF(s - 2 * delta, t, rho0);
+            mean = (3 * f0 - 4 * fm + fmm) / (2 * delta);
+            var = (f0 - 2 * fm + fmm) / (delta * delta);
+        } else {
+            double fpp = logF(s + 2 * delta, t, rho0);
+            mean = (-3 * f0 + 4 * fp - fpp) / (2 * delta);
+            var = (f0 - 2 * fp + fpp) / (delta * delta);
+        }
+        if (!Double.isFinite(mean) || !Double.isFinite(var)) {
+            throw new IllegalStateException("the tilted distribution at s = " + s + " cannot be placed");
+        }
+        var = Math.max(var, 0.25);
         double sigma = Math.sqrt(var);
         int m = (int) Math.min(MAX_DFT, Math.max(32, Math.ceil(WINDOW_SIGMAS * sigma + 16)));
         m += m & 1;
