@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import qar.exact.ExactSolver;
+import qar.exact.RateFunction;
 import qar.job.ExactJob;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
@@ -76,6 +77,15 @@ final class ExactCommand implements Command {
             rates[i] = names.indexOf(rateFunctions.get(i));
             if (rates[i] < 0) {
                 throw UsageException.of("--rate-function", rateFunctions.get(i), "must be one of " + names);
+            }
+            if (process.largestQuanta()[rates[i]] == 0) {
+                throw UsageException.of("--rate-function", rateFunctions.get(i),
+                        "names a reservoir that exchanges no energy with these parameters");
+            }
+            try {
+                RateFunction.of(process, rates[i]);
+            } catch (IllegalArgumentException e) {
+                throw UsageException.of("--rate-function", rateFunctions.get(i), e.getMessage());
             }
         }
         Path outDir = out == null ? null : Path.of(out);

@@ -48,6 +48,22 @@ public final class RateFunction {
         }
         ExactSolution sol = ExactSolver.solve(process, 2);
         ReservoirStatistics st = sol.reservoirs().get(reservoir);
+        // the noise against the gross flow of squared energy it nets: below 1e-12 of it, the
+        // long-time fluctuations vanish (e.g. a reservoir that only moves the system up and down
+        // while no other bath acts) and I(j) is infinite away from j = I
+        double gross = 0;
+        double[] pi = sol.populations();
+        for (var ch : process.channels()) {
+            if (ch.reservoir() == reservoir) {
+                double e = ch.energy() * process.energyUnit();
+                gross += ch.rate() * pi[ch.from()] * e * e;
+            }
+        }
+        if (!(st.noise() > 1e-12 * gross)) {
+            throw new IllegalArgumentException("the energy from " + st.name() + " does not fluctuate at long times"
+                    + " (noise " + st.noise() + " is round-off against a gross flow of " + gross
+                    + "): its rate function is infinite away from j = " + st.current());
+        }
         return new RateFunction(process, reservoir, st.current(), st.noise());
     }
 

@@ -13,6 +13,7 @@ import qar.estimate.WindowEstimate;
 import qar.estimate.WindowTally;
 import qar.exact.CountingDistribution;
 import qar.exact.FiniteTimeCumulants;
+import qar.exact.RateFunction;
 import qar.model.JumpProcess;
 import qar.sample.Campaign;
 import qar.sample.GroupTally;
@@ -80,13 +81,24 @@ public final class SampleJob {
      */
     public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
             double[] windows) {
-        int[] all = new int[windows.length == 0 ? 0 : process.reservoirs().size()];
-        for (int r = 0; r < all.length; r++) {
-            all[r] = r;
-        }
+        // with windows, the rate functions of every reservoir whose energy fluctuates at long times
+        int[] all = java.util.stream.IntStream.range(0, windows.length == 0 ? 0 : process.reservoirs().size())
+                .filter(r -> fluctuates(process, r)).toArray();
         ExactJob.Result exact = ExactJob.run(process,
                 new ExactJob.Request(BatchCumulants.ORDER, watches, wtdPoints, windows, -1, all));
         return new SampleJob(process, time, replicas, exact);
+    }
+
+    private static boolean fluctuates(JumpProcess process, int reservoir) {
+        if (process.largestQuanta()[reservoir] == 0) {
+            return false;
+        }
+        try {
+            RateFunction.of(process, reservoir);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static SampleJob of(JumpProcess process, double time, long replicas) {

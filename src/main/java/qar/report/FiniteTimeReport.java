@@ -178,10 +178,10 @@ public final class FiniteTimeReport {
                 for (int n = 0; n < KAPPA.size(); n++) {
                     Estimate e = s.cumulants()[n].scaled(Math.pow(unit, n + 1));
                     double exactValue = ex.cumulants().get(k)[n];
-                    sb.append(String.format(Locale.ROOT, "    %-3s %-7s %32s %16.9e %+8.2f  %s%n",
+                    sb.append(String.format(Locale.ROOT, "    %-3s %-7s %32s %16.9e %8s  %s%n",
                             n == 0 ? names.get(k) : "", KAPPA.get(n),
                             String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()), exactValue,
-                            (e.value() - exactValue) / e.stderr(), e.reliable()
+                            ModelReport.z((e.value() - exactValue) / e.stderr()), e.reliable()
                                     ? String.format(Locale.ROOT, "[%.6e, %.6e]", e.ciLow(), e.ciHigh())
                                     : "no interval** (" + e.reason() + ")"));
                 }

@@ -46,6 +46,11 @@ public final class ModelReport {
                 num(b.beta()), num(b.eps()), num(b.delta()), num(b.gamma())));
     }
 
+    /** A z-score, or n/a where it is undefined (no spread: the estimate and its error are 0). */
+    static String z(double z) {
+        return Double.isFinite(z) ? String.format(Locale.ROOT, "%+.2f", z) : "n/a";
+    }
+
     static String num(double v) {
         return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
     }

@@ -91,10 +91,10 @@ public final class SampleReport {
                 Comparison c = s.comparisons()[r][n];
                 Estimate e = c.estimate();
                 anyBiased |= c.biased();
-                sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %17.9e %+8.2f %16.9e%s  [%.6e, %.6e]%n",
+                sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %17.9e %8s %16.9e%s  [%.6e, %.6e]%n",
                         n == 0 ? s.reservoirs().get(r) : "", QUANTITIES.get(n),
                         String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()),
-                        c.exactFiniteTime(), c.zFiniteTime(), c.exact(), c.biased() ? "*" : " ", e.ciLow(),
+                        c.exactFiniteTime(), ModelReport.z(c.zFiniteTime()), c.exact(), c.biased() ? "*" : " ", e.ciLow(),
                         e.ciHigh()).replace("[NaN, NaN]", "no interval**"));
                 if (!e.reliable()) {
                     unreliable = unreliable == null ? e.reason() : unreliable;

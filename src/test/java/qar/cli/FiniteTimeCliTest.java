@@ -129,6 +129,8 @@ class FiniteTimeCliTest {
         "exact --N 5 --window 1 --start 2|--start = 2",
         "exact --N 5 --start 3/2|--start = 3/2: needs at least one --window",
         "exact --N 5 --rate-function q|--rate-function = q",
+        "exact --N 5 --gamma-c 0 --rate-function c|--rate-function = c: names a reservoir that exchanges no energy",
+        "exact --N 5 --gamma-c 0 --gamma-h 0 --rate-function w|--rate-function = w: the energy from w does not fluctuate",
         "exact --N 5 --out /proc/forbidden|--out = /proc/forbidden",
         "sample --N 5 --out /proc/forbidden|--out = /proc/forbidden",
     })
