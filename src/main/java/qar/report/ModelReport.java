@@ -51,7 +51,14 @@ public final class ModelReport {
         return Double.isFinite(z) ? String.format(Locale.ROOT, "%+.2f", z) : "n/a";
     }
 
+    /** Six significant digits, trailing zeros of the mantissa dropped (never the exponent's). */
     static String num(double v) {
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+(e|$)", "$1");
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + (e < 0 ? "" : s.substring(e));
     }
 }
