@@ -81,7 +81,7 @@ public final class ExactReport {
             pops.append("... ").append(String.format(Locale.ROOT, "%.3e (top)", pop[pop.length - 1]));
         }
         line(sb, "populations a = 1/2, 3/2, ...", pops.toString().trim());
-        line(sb, "solved in", String.format(Locale.ROOT, "%.1f ms (--json for every level)", seconds * 1e3));
+        line(sb, "computed in", String.format(Locale.ROOT, "%.1f ms (--json for every level)", seconds * 1e3));
         return sb.toString();
     }
 
