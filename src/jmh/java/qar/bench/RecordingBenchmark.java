@@ -5,10 +5,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -41,18 +39,6 @@ public class RecordingBenchmark {
 
     private Campaign campaign;
     private long seed;
-
-    /** Jump counter reported by JMH as a rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Jumps {
-        public long jumps;
-
-        @Setup(Level.Iteration)
-        public void clear() {
-            jumps = 0;
-        }
-    }
 
     @Setup
     public void setUp() {
@@ -87,7 +73,7 @@ public class RecordingBenchmark {
     }
 
     @Benchmark
-    public void campaign(Jumps counter) throws InterruptedException {
+    public void campaign(GillespieBenchmark.Jumps counter) throws InterruptedException {
         counter.jumps += campaign.run(
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed++), 1, false, null)
                 .jumps();
