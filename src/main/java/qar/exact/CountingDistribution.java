@@ -313,14 +313,6 @@ public final class CountingDistribution {
         }
     }
 
-    /**
-     * ln M(s, t) = ln 1^T exp(L(s) t) rho0, s per lattice step (per quantum: s / step()).
-     */
-    public double logGeneratingFunction(double sPerQuantum, double t, double[] rho0) {
-        validate(t, rho0);
-        return logF(sPerQuantum * g, t, rho0);
-    }
-
     private double logF(double s, double t, double[] rho0) {
         double[] out = new double[3];
         propagate(s, 0.0, t, rho0, false, out);

@@ -47,9 +47,6 @@ public final class ExactJob {
             rateFunctions = rateFunctions.clone();
         }
 
-        public static Request longTime(int order) {
-            return new Request(order, List.of(), 0, new double[0], -1, new int[0]);
-        }
     }
 
     /** One watched set: the exact distribution and its grid. */

@@ -101,10 +101,6 @@ public final class SampleJob {
         }
     }
 
-    public static SampleJob of(JumpProcess process, double time, long replicas) {
-        return of(process, time, replicas, List.of(), 0, new double[0]);
-    }
-
     /** Per reservoir, the effective exchanges of the campaign, from the exact finite-time variance. */
     private double[] exchanges() {
         long[] q = process.largestQuanta();
