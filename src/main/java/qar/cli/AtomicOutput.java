@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a file completely to a temporary sibling, then renames it into place. */
 final class AtomicOutput {
@@ -21,9 +22,12 @@ final class AtomicOutput {
     static void write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // a fixed temporary name: a killed run leaves at most one behind, the next run reuses it,
+        // and the file is created as any other, with the user's umask
+        Path tmp = dir.resolve("." + target.getFileName() + ".tmp");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
                 body.write(out);
             }
             try {
@@ -42,6 +46,9 @@ final class AtomicOutput {
      * nothing for root or for special file systems such as /proc.
      */
     static void checkWritable(String option, Path dir) {
+        if (dir.toString().isBlank()) {
+            throw UsageException.of(option, "\"" + dir + "\"", "must name a directory");
+        }
         Path p = dir.toAbsolutePath();
         if (Files.exists(p) && !Files.isDirectory(p)) {
             throw UsageException.of(option, dir, "exists and is not a directory");

@@ -20,6 +20,11 @@ public final class Qar {
                 StandardCharsets.UTF_8);
         int code = run(args, out, System.err);
         out.flush();
+        if (out.checkError() && code == 0) {
+            // a full disk or a closed pipe: the results did not arrive, so the run did not succeed
+            System.err.println("qar: standard output could not be written; the results are lost");
+            code = EXIT_FAILURE;
+        }
         System.exit(code);
     }
 
@@ -36,10 +41,31 @@ public final class Qar {
         }
         JCommander jc = builder.build();
         try {
-            jc.parse(args);
-        } catch (ParameterException e) {
-            err.println("qar: " + oneLine(e.getMessage()));
+            AtFiles.check(args);
+        } catch (UsageException e) {
+            err.println("qar: " + e.getMessage());
             return EXIT_USAGE;
+        }
+        if (args.length == 1 && args[0].equals("help")) {
+            out.print(usage(jc, null));
+            return 0;
+        }
+        try {
+            jc.parse(withoutRepeatedFlags(args));
+        } catch (ParameterException e) {
+            java.util.regex.Matcher unknown = java.util.regex.Pattern.compile("Expected a command, got (.*)")
+                    .matcher(oneLine(e.getMessage()));
+            if (unknown.matches()) {
+                err.println("qar: unknown command '" + unknown.group(1) + "'; the commands are "
+                        + String.join(", ", commands.keySet()) + " (qar <command> --help lists its options)");
+            } else {
+                err.println("qar: " + oneLine(e.getMessage()));
+            }
+            return EXIT_USAGE;
+        }
+        if (main.version) {
+            out.println("qar " + version());
+            return 0;
         }
         String name = jc.getParsedCommand();
         if (name == null) {
@@ -67,6 +93,15 @@ public final class Qar {
         }
     }
 
+    /** Switches that take no value; JCommander toggles one given twice, qar reads it once. */
+    private static final java.util.Set<String> FLAGS = java.util.Set.of("--json", "--quiet", "--help", "-h",
+            "--version");
+
+    private static String[] withoutRepeatedFlags(String[] args) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return java.util.Arrays.stream(args).filter(a -> !FLAGS.contains(a) || seen.add(a)).toArray(String[]::new);
+    }
+
     private static String usage(JCommander jc, String command) {
         StringBuilder sb = new StringBuilder();
         if (command == null) {
@@ -91,5 +126,21 @@ public final class Qar {
     static final class MainOptions {
         @com.beust.jcommander.Parameter(names = {"--help", "-h"}, help = true, description = "show this help")
         boolean help;
+
+        @com.beust.jcommander.Parameter(names = "--version", description = "print qar's version")
+        boolean version;
+    }
+
+    /** The project version, from the build (version.properties, filtered by Maven). */
+    static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Qar.class.getResourceAsStream("/qar/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
     }
 }

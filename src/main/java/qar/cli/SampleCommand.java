@@ -32,6 +32,8 @@ import qar.sample.ReplicaResult;
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
 final class SampleCommand implements Command {
     private static final String REPLICAS_CSV = "replicas.csv";
+    /** Shortest replica: rates are quanta / T, so 1 / T must be a finite double. */
+    static final double MIN_TIME = 1e-300;
 
     @ParametersDelegate
     ModelOptions model = new ModelOptions();
@@ -68,8 +70,9 @@ final class SampleCommand implements Command {
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
         ModelParameters p = model.toParameters();
-        if (!(time > 0) || Double.isInfinite(time)) {
-            throw UsageException.of("--time", time, "must be finite and > 0");
+        if (!(time >= MIN_TIME) || Double.isInfinite(time)) {
+            // below the normal doubles 1 / T overflows and every rate would be 0 * infinity
+            throw UsageException.of("--time", time, "must be finite and >= " + MIN_TIME);
         }
         if (replicas < Campaign.MIN_REPLICAS) {
             throw UsageException.of("--replicas", replicas, "must be an integer >= " + Campaign.MIN_REPLICAS);

@@ -26,12 +26,12 @@ public final class SampleReport {
                           long totalJumps, double wallSeconds) {
 
         public double jumpsPerSecond() {
-            return totalJumps / wallSeconds;
+            return wallSeconds > 0 ? totalJumps / wallSeconds : Double.NaN;
         }
 
         /** Wall nanoseconds per jump per thread: the engine's cost of one jump. */
         public double nsPerJumpPerThread() {
-            return wallSeconds * threads * 1e9 / totalJumps;
+            return totalJumps > 0 ? wallSeconds * threads * 1e9 / totalJumps : Double.NaN;
         }
     }
 
@@ -120,8 +120,12 @@ public final class SampleReport {
         }
         sb.append(String.format(Locale.ROOT, "  jumps %d (%s) in %.2f s wall on %d threads%n",
                 s.totalJumps(), per, s.wallSeconds(), s.threads()));
-        sb.append(String.format(Locale.ROOT, "  throughput %.1f million jumps/s, %.2f ns per jump per thread%n",
-                s.jumpsPerSecond() / 1e6, s.nsPerJumpPerThread()));
+        if (s.totalJumps() > 0) {
+            sb.append(String.format(Locale.ROOT, "  throughput %.1f million jumps/s, %.2f ns per jump per thread%n",
+                    s.jumpsPerSecond() / 1e6, s.nsPerJumpPerThread()));
+        } else {
+            sb.append("  throughput n/a (no jump)\n");
+        }
         return sb.toString();
     }
 
