@@ -19,7 +19,21 @@ final class AtomicOutput {
         void write(BufferedWriter out) throws IOException;
     }
 
+    /**
+     * @throws IOException naming {@code target} and the cause; the caller has printed the results
+     *                     to standard output already
+     */
     static void write(Path target, Body body) throws IOException {
+        try {
+            writeOnce(target, body);
+        } catch (IOException e) {
+            throw new IOException("could not write " + target + " (" + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage())
+                    + "); the results are on standard output", e);
+        }
+    }
+
+    private static void writeOnce(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // a fixed temporary name: a killed run leaves at most one behind, the next run reuses it,

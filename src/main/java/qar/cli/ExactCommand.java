@@ -115,7 +115,17 @@ final class ExactCommand implements Command {
         FiniteTimeReport.exactJson(json, r, names, startName);
         if (outDir != null) {
             json.set("files", Json.MAPPER.valueToTree(List.copyOf(files.keySet())));
-            String summary = Json.write(json);
+        }
+        String summary = Json.write(json);
+        // the results reach stdout first, so a failed write below loses nothing
+        if (output.json) {
+            stdout.println(summary);
+        } else {
+            stdout.print(ExactReport.table(p, r.solution(), r.seconds()));
+            stdout.print(FiniteTimeReport.exactTable(r, names, startName));
+        }
+        stdout.flush();
+        if (outDir != null) {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 AtomicOutput.write(outDir.resolve(f.getKey()), w -> w.write(f.getValue()));
             }
@@ -123,13 +133,7 @@ final class ExactCommand implements Command {
                 w.write(summary);
                 w.newLine();
             });
-        }
-        if (output.json) {
-            stdout.println(Json.write(json));
-        } else {
-            stdout.print(ExactReport.table(p, r.solution(), r.seconds()));
-            stdout.print(FiniteTimeReport.exactTable(r, names, startName));
-            if (outDir != null) {
+            if (!output.json) {
                 stdout.printf("  wrote %s%n", outDir.resolve("summary.json"));
                 files.keySet().forEach(f -> stdout.printf("  wrote %s%n", outDir.resolve(f)));
             }

@@ -131,6 +131,15 @@ final class SampleCommand implements Command {
             json.set("files", Json.MAPPER.valueToTree(listed));
         }
         String summaryJson = Json.write(json);
+        // the results reach stdout first, so a failed write below loses nothing
+        if (output.json) {
+            stdout.println(summaryJson);
+        } else {
+            stdout.print(SampleReport.table(summary));
+            stdout.print(FiniteTimeReport.sampleTable(exact, result.waitingTimes(), result.windows(), names,
+                    process.energyUnit()));
+        }
+        stdout.flush();
         if (outDir != null) {
             AtomicOutput.write(outDir.resolve(REPLICAS_CSV), w -> {
                 w.write(SampleReport.csvHeader(names));
@@ -147,13 +156,6 @@ final class SampleCommand implements Command {
                 w.write(summaryJson);
                 w.newLine();
             });
-        }
-        if (output.json) {
-            stdout.println(summaryJson);
-        } else {
-            stdout.print(SampleReport.table(summary));
-            stdout.print(FiniteTimeReport.sampleTable(exact, result.waitingTimes(), result.windows(), names,
-                    process.energyUnit()));
         }
         return 0;
     }

@@ -95,4 +95,24 @@ class HardeningCliTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
         }
     }
+
+    /**
+     * A write that fails after the work (here summary.json is taken by a non-empty folder) names
+     * the file, exits 1, and loses nothing: the results are on stdout.
+     */
+    @Test
+    void aFailedWriteNamesTheFileAndKeepsTheResults(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("o");
+        Files.createDirectories(out.resolve("summary.json"));
+        Files.writeString(out.resolve("summary.json").resolve("x"), "x");
+        String[][] commands = {{"exact", "--N", "5", "--json", "--out", out.toString()},
+            {"sample", "--N", "5", "--replicas", "16", "--time", "5", "--seed", "3", "--json", "--out", out.toString()}};
+        for (String[] command : commands) {
+            QarCliTest.Result r = QarCliTest.run(command);
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("could not write " + out.resolve("summary.json")), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertEquals(5, Json.MAPPER.readTree(r.out()).get("model").get("N").asInt());
+        }
+    }
 }
