@@ -144,14 +144,7 @@ public final class FiniteTimeReport {
                         Estimate e = s.cumulants()[n].scaled(Math.pow(unit, n + 1));
                         double exactValue = ex.cumulants().get(k)[n];
                         ObjectNode c = x.putObject(KAPPA.get(n));
-                        Json.put(c, "estimate", e.value());
-                        Json.put(c, "stderr", e.stderr());
-                        Json.put(c, "ciLow", e.ciLow());
-                        Json.put(c, "ciHigh", e.ciHigh());
-                        c.put("reliable", e.reliable());
-                        if (!e.reliable()) {
-                            c.put("unreliable", e.reason());
-                        }
+                        SampleReport.putEstimate(c, e);
                         Json.put(c, "exact", exactValue);
                         Json.put(c, "z", (e.value() - exactValue) / e.stderr());
                     }

@@ -60,7 +60,17 @@ public final class SampleReport {
 
     private static ObjectNode comparison(Comparison c) {
         ObjectNode o = Json.object();
-        Estimate e = c.estimate();
+        putEstimate(o, c.estimate());
+        Json.put(o, "exact", c.exact());
+        Json.put(o, "z", c.z());
+        Json.put(o, "exactFiniteTime", c.exactFiniteTime());
+        Json.put(o, "zFiniteTime", c.zFiniteTime());
+        o.put("biased", c.biased());
+        return o;
+    }
+
+    /** The fields of a sampled estimate: value, error, interval, and whether the interval is printed. */
+    static void putEstimate(ObjectNode o, Estimate e) {
         Json.put(o, "estimate", e.value());
         Json.put(o, "stderr", e.stderr());
         Json.put(o, "ciLow", e.ciLow());
@@ -69,12 +79,6 @@ public final class SampleReport {
         if (!e.reliable()) {
             o.put("unreliable", e.reason());
         }
-        Json.put(o, "exact", c.exact());
-        Json.put(o, "z", c.z());
-        Json.put(o, "exactFiniteTime", c.exactFiniteTime());
-        Json.put(o, "zFiniteTime", c.zFiniteTime());
-        o.put("biased", c.biased());
-        return o;
     }
 
     public static String table(Summary s) {
