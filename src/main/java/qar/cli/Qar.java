@@ -86,6 +86,10 @@ public final class Qar {
         } catch (UsageException e) {
             err.println("qar " + name + ": " + e.getMessage());
             return EXIT_USAGE;
+        } catch (qar.exact.UnresolvableModelException e) {
+            // the parameters are legal but beyond what the arithmetic resolves: refused like bad input
+            err.println("qar " + name + ": refused, the model is beyond the arithmetic: " + oneLine(e.getMessage()));
+            return EXIT_USAGE;
         } catch (Exception e) {
             // an internal failure: say what it was even where it carries no message
             err.println("qar " + name + ": " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));

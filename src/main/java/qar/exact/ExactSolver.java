@@ -2,30 +2,60 @@ package qar.exact;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import qar.model.Channel;
 import qar.model.JumpProcess;
 
 /**
  * The exact answers for one jump process. Factorises the generator once (GTH, double-double)
  * and answers from the stored factors: stationary state, currents, noise, cumulants and
  * thermodynamics, and the constant terms of the finite-time cumulants. Immutable, thread-safe.
+ *
+ * <p>The rates are first scaled by a power of two (exact) so the largest is near 1: every answer
+ * is then independent of the overall rate scale, from 1e-300 to 1e300. Each cumulant carries its
+ * resolution, the smallest magnitude the arithmetic can tell from zero (see {@link #solution}).
  */
 public final class ExactSolver {
     /** Highest cumulant order offered; the recursion works beyond, the CLI caps it here. */
     public static final int MAX_ORDER = 16;
+    /**
+     * Relative perturbation of every rate in the resolution probes: 8 ulps, above the few ulps
+     * by which a rate computed in double differs from its exact value.
+     */
+    static final double PERTURBATION = 0x1p-50;
+    /** Independent probes; the resolution is twice the largest change they cause. */
+    static final int PROBES = 2;
+    /** Floor of the double-double arithmetic itself, relative to the gross flow of a cumulant. */
+    static final double ARITHMETIC_FLOOR = 0x1p-96;
+    private static final long PROBE_SEED = 0x5EED_CAFE_F00DL;
 
     private final JumpProcess process;
+    private final JumpProcess scaled;
+    /** The answers of {@code scaled} times this power of two are those of {@code process}. */
+    private final double unscale;
     private final GthFactorization factorization;
     private final CumulantRecursion recursion;
 
-    private ExactSolver(JumpProcess process, GthFactorization factorization) {
+    private ExactSolver(JumpProcess process, JumpProcess scaled, double unscale) {
         this.process = process;
-        this.factorization = factorization;
-        this.recursion = CumulantRecursion.of(process, factorization);
+        this.scaled = scaled;
+        this.unscale = unscale;
+        this.factorization = GthFactorization.of(scaled);
+        this.recursion = CumulantRecursion.of(scaled, factorization);
     }
 
     /** @throws IllegalArgumentException if the stationary state is not unique */
     public static ExactSolver of(JumpProcess process) {
-        return new ExactSolver(process, GthFactorization.of(process));
+        double largest = 0;
+        for (Channel ch : process.channels()) {
+            largest = Math.max(largest, ch.rate());
+        }
+        if (largest == 0) {
+            throw new IllegalArgumentException("every rate is zero: the stationary state is not unique");
+        }
+        int e = Math.getExponent(largest);
+        return new ExactSolver(process, scaledCopy(process, Math.scalb(1.0, -e), null), Math.scalb(1.0, e));
     }
 
     public JumpProcess process() {
@@ -37,32 +67,152 @@ public final class ExactSolver {
         return factorization.stationaryState();
     }
 
-    /** @param order number of cumulants K per reservoir, 2 .. MAX_ORDER */
+    /**
+     * The cumulants of every reservoir with their resolutions, and the thermodynamics built from
+     * them. A resolution combines two floors: how much the cumulant moves when every rate moves by
+     * a few ulps (the rates themselves are rounded to double, so nothing finer is physics), probed
+     * by re-solving with independently perturbed rates; and the double-double floor relative to
+     * the cumulant's gross flow {@code sum_c pi_from r_c |q_c|^n}. Where the probes show that the
+     * arithmetic lost a quantity that must be exact (the first law, the sign of the noise or of
+     * sigma), the model is refused rather than answered.
+     *
+     * @param order number of cumulants K per reservoir, 2 .. MAX_ORDER
+     * @throws UnresolvableModelException where the arithmetic cannot give a consistent answer
+     */
     public ExactSolution solution(int order) {
         if (order < 2 || order > MAX_ORDER) {
             throw new IllegalArgumentException("order must be from 2 to " + MAX_ORDER + ", got " + order);
         }
         int k = process.reservoirs().size();
-        List<ReservoirStatistics> stats = new ArrayList<>(k);
+        double[][] kappa = cumulants(scaled, recursion, order);
+        double[][] spread = new double[k][order];
+        double[] sigmaSpread = new double[1];
+        double[] residualSpread = new double[1];
         double[] betas = new double[k];
         for (int r = 0; r < k; r++) {
-            double[] kappa = recursion.cumulants(process.energyWeights(r), order);
-            stats.add(new ReservoirStatistics(process.reservoirs().get(r).name(), kappa[0], kappa[1], kappa));
             betas[r] = process.reservoirs().get(r).beta();
         }
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(PROBE_SEED);
+        for (int i = 0; i < PROBES; i++) {
+            JumpProcess probe = scaledCopy(scaled, 1, rng);
+            double[][] moved = cumulants(probe, CumulantRecursion.of(probe, GthFactorization.of(probe)), order);
+            double dSigma = 0;
+            double dResidual = 0;
+            for (int r = 0; r < k; r++) {
+                for (int n = 0; n < order; n++) {
+                    spread[r][n] = Math.max(spread[r][n], Math.abs(moved[r][n] - kappa[r][n]));
+                }
+                double dI = moved[r][0] - kappa[r][0];
+                dSigma -= betas[r] * dI;
+                dResidual += dI;
+            }
+            sigmaSpread[0] = Math.max(sigmaSpread[0], Math.abs(dSigma));
+            residualSpread[0] = Math.max(residualSpread[0], Math.abs(dResidual));
+        }
+        double[] pi = stationaryState();
+        List<ReservoirStatistics> stats = new ArrayList<>(k);
+        double sigmaFloor = 2 * sigmaSpread[0] * unscale;
+        double residualFloor = 2 * residualSpread[0] * unscale;
+        for (int r = 0; r < k; r++) {
+            double[] gross = grossFlows(pi, r, order);
+            double[] value = new double[order];
+            double[] resolution = new double[order];
+            for (int n = 0; n < order; n++) {
+                value[n] = kappa[r][n] * unscale;
+                resolution[n] = Math.max(2 * spread[r][n] * unscale, ARITHMETIC_FLOOR * gross[n]);
+                if (!Double.isFinite(value[n])) {
+                    throw new UnresolvableModelException("kappa_" + (n + 1) + " of reservoir "
+                            + process.reservoirs().get(r).name() + " overflows the double range");
+                }
+            }
+            // the sums over reservoirs are in double: a few ulps of their largest term
+            sigmaFloor = Math.max(sigmaFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(value[0]))
+                    * Math.abs(betas[r]));
+            residualFloor = Math.max(residualFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(value[0])));
+            stats.add(new ReservoirStatistics(process.reservoirs().get(r).name(), value, resolution));
+        }
         List<ReservoirStatistics> frozen = List.copyOf(stats);
-        return new ExactSolution(process, stationaryState(), frozen, Thermodynamics.of(frozen, betas));
+        Thermodynamics t = Thermodynamics.of(frozen, betas, sigmaFloor, residualFloor);
+        check(frozen, t);
+        return new ExactSolution(process, pi, frozen, t);
+    }
+
+    /** The checks that exact arithmetic passes by construction; a failure means digits were lost. */
+    private void check(List<ReservoirStatistics> stats, Thermodynamics t) {
+        for (ReservoirStatistics s : stats) {
+            if (s.noise() < -s.resolution()[1]) {
+                throw new UnresolvableModelException("the noise of reservoir " + s.name() + " came out negative ("
+                        + s.noise() + "): " + stiffness());
+            }
+        }
+        if (process.conservesEnergy() && Math.abs(t.firstLawResidual()) > t.firstLawResolution()) {
+            throw new UnresolvableModelException("the first law fails by " + t.firstLawResidual()
+                    + ", above the resolution " + t.firstLawResolution() + ": " + stiffness());
+        }
+        if (t.entropyProduction() != null && t.entropyProduction() < 0 && process.detailedBalance()) {
+            throw new UnresolvableModelException("the entropy production came out negative ("
+                    + t.entropyProduction() + "): " + stiffness());
+        }
+    }
+
+    /** Names the cause of a loss: the span of the rates. */
+    private String stiffness() {
+        Channel lo = null;
+        Channel hi = null;
+        for (Channel ch : process.channels()) {
+            if (lo == null || ch.rate() < lo.rate()) {
+                lo = ch;
+            }
+            if (hi == null || ch.rate() > hi.rate()) {
+                hi = ch;
+            }
+        }
+        return String.format(java.util.Locale.ROOT,
+                "the rates span %.0f decades (largest %.3g through %s, smallest %.3g through %s), "
+                        + "more than the double-double arithmetic resolves",
+                Math.log10(hi.rate() / lo.rate()), hi.rate(), process.reservoirs().get(hi.reservoir()).name(),
+                lo.rate(), process.reservoirs().get(lo.reservoir()).name());
+    }
+
+    /** sum_c pi_from r_c |q_c|^n for n = 1 .. order, in the process's units. */
+    private double[] grossFlows(double[] pi, int reservoir, int order) {
+        double[] w = process.energyWeights(reservoir);
+        double[] gross = new double[order];
+        List<Channel> chs = process.channels();
+        for (int c = 0; c < chs.size(); c++) {
+            if (w[c] == 0) {
+                continue;
+            }
+            double flow = pi[chs.get(c).from()] * chs.get(c).rate();
+            double q = Math.abs(w[c]);
+            for (int n = 0; n < order; n++) {
+                flow *= q;
+                gross[n] += flow;
+            }
+        }
+        return gross;
+    }
+
+    /** Weights come from {@code p} itself: scaling may drop channels whose rate underflows. */
+    private static double[][] cumulants(JumpProcess p, CumulantRecursion rec, int order) {
+        int k = p.reservoirs().size();
+        double[][] out = new double[k][];
+        for (int r = 0; r < k; r++) {
+            out[r] = rec.cumulants(p.energyWeights(r), order);
+        }
+        return out;
     }
 
     /**
      * Per reservoir, the constants g_1 .. g_K of the finite-time cumulants of the energy from a
      * stationary start: {@code <<Q_T^n>> = kappa_n T + g_n} up to terms exponentially small in T.
+     * They do not depend on the rate scale.
      */
     public double[][] finiteTimeOffsets(int order) {
         int k = process.reservoirs().size();
         double[][] g = new double[k][];
         for (int r = 0; r < k; r++) {
-            g[r] = recursion.finiteTimeOffsets(process.energyWeights(r), order);
+            g[r] = recursion.finiteTimeOffsets(scaled.energyWeights(r), order);
         }
         return g;
     }
@@ -70,5 +220,18 @@ public final class ExactSolver {
     /** Shorthand for {@code of(process).solution(order)}. */
     public static ExactSolution solve(JumpProcess process, int order) {
         return of(process).solution(order);
+    }
+
+    /** The process with every rate times {@code factor}, and times 1 + u 2^-50 (u uniform) if rng is given. */
+    private static JumpProcess scaledCopy(JumpProcess p, double factor, UniformRandomProvider rng) {
+        List<Channel> chs = new ArrayList<>(p.channels().size());
+        for (Channel ch : p.channels()) {
+            double rate = ch.rate() * factor;
+            if (rng != null) {
+                rate *= 1 + (2 * rng.nextDouble() - 1) * PERTURBATION;
+            }
+            chs.add(new Channel(ch.from(), ch.to(), ch.reservoir(), rate, ch.energy()));
+        }
+        return JumpProcess.of(p.dimension(), p.energyUnit(), p.reservoirs(), chs);
     }
 }

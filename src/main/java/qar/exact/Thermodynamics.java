@@ -1,23 +1,33 @@
 package qar.exact;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Steady-state thermodynamics of a refrigerator with reservoirs c, h, w (eqs. 15, 18-20).
+ * Steady-state thermodynamics of a refrigerator with reservoirs c, h, w (eqs. 15, 18-20). A
+ * quantity the arithmetic cannot resolve, or one built from such a quantity, is null, and
+ * {@code undefined} says why, keyed by its name in the JSON output ("entropyProduction",
+ * "tur.c", "cop", ...).
  *
- * @param firstLawResidual  sum of all currents (zero up to rounding)
- * @param entropyProduction sigma = - sum beta_nu I_nu (NaN if a reservoir is not thermal)
- * @param tur               S_nu sigma / I_nu^2 per reservoir, in process order
- * @param cop               I_c / I_w
- * @param copCarnot         beta_h / (beta_c - beta_h); NaN unless beta_c > beta_h
- * @param copTurBound       kappa_bar of eq. (20); null outside its regime (I_c > 0, I_w > 0,
- *                          beta_c > beta_h >= beta_w)
+ * @param firstLawResidual   sum of all currents (zero up to rounding)
+ * @param firstLawResolution the largest residual the arithmetic explains
+ * @param entropyProduction  sigma = - sum beta_nu I_nu
+ * @param entropyResolution  the largest |sigma| the arithmetic cannot tell from zero
+ * @param tur                S_nu sigma / I_nu^2 per reservoir, in process order
+ * @param cop                I_c / I_w
+ * @param copCarnot          beta_h / (beta_c - beta_h), defined where beta_c > beta_h
+ * @param copTurBound        kappa_bar of eq. (20), defined where I_c > 0, I_w > 0, beta_c > beta_h >= beta_w
  */
-public record Thermodynamics(double firstLawResidual, double entropyProduction, double[] tur,
-                             double cop, double copCarnot, Double copTurBound) {
+public record Thermodynamics(double firstLawResidual, double firstLawResolution, Double entropyProduction,
+                             double entropyResolution, Double[] tur, Double cop, Double copCarnot,
+                             Double copTurBound, Map<String, String> undefined) {
 
     /** @param stats per reservoir, with betas in the same order; names c, h, w locate the roles. */
-    public static Thermodynamics of(List<ReservoirStatistics> stats, double[] betas) {
+    static Thermodynamics of(List<ReservoirStatistics> stats, double[] betas, double sigmaResolution,
+                             double residualResolution) {
+        Map<String, String> why = new LinkedHashMap<>();
         int k = stats.size();
         double residual = 0;
         double sigma = 0;
@@ -25,29 +35,71 @@ public record Thermodynamics(double firstLawResidual, double entropyProduction, 
             residual += stats.get(r).current();
             sigma -= betas[r] * stats.get(r).current();
         }
-        double[] tur = new double[k];
+        Double entropy = sigma;
+        if (Double.isNaN(sigma)) {
+            entropy = null;
+            why.put("entropyProduction", "undefined: a reservoir is not thermal");
+        } else if (!(Math.abs(sigma) > sigmaResolution)) {
+            entropy = null;
+            why.put("entropyProduction", unresolved(sigma, sigmaResolution));
+        }
+        Double[] tur = new Double[k];
         for (int r = 0; r < k; r++) {
-            double i = stats.get(r).current();
-            tur[r] = stats.get(r).noise() * sigma / (i * i);
+            ReservoirStatistics s = stats.get(r);
+            String key = "tur." + s.name();
+            if (!s.resolved(0)) {
+                why.put(key, "undefined: the current of " + s.name() + " is unresolved");
+            } else if (!s.resolved(1)) {
+                why.put(key, "undefined: the noise of " + s.name() + " is unresolved");
+            } else if (entropy == null) {
+                why.put(key, "undefined: the entropy production is unresolved");
+            } else {
+                // (S / I) (sigma / I): each factor is independent of the rate scale, the product
+                // S sigma / I^2 of three scaled numbers is not (it leaves the double range)
+                tur[r] = s.noise() / s.current() * (sigma / s.current());
+            }
         }
         int c = index(stats, "c");
         int h = index(stats, "h");
         int w = index(stats, "w");
         if (c < 0 || h < 0 || w < 0) {
-            return new Thermodynamics(residual, sigma, tur, Double.NaN, Double.NaN, null);
+            return new Thermodynamics(residual, residualResolution, entropy, sigmaResolution, tur, null, null, null,
+                    Collections.unmodifiableMap(why));
         }
-        double ic = stats.get(c).current();
-        double iw = stats.get(w).current();
-        double sc = stats.get(c).noise();
+        ReservoirStatistics sc = stats.get(c);
+        ReservoirStatistics sw = stats.get(w);
         double bc = betas[c];
         double bh = betas[h];
         double bw = betas[w];
-        double carnot = bc > bh ? bh / (bc - bh) : Double.NaN;
-        Double bound = null;
-        if (ic > 0 && iw > 0 && bc > bh && bh >= bw) {
-            bound = carnot / (1 + 2 * ic / (sc * (bc - bh)));
+        Double cop = null;
+        if (sc.resolved(0) && sw.resolved(0)) {
+            cop = sc.current() / sw.current();
+        } else {
+            why.put("cop", "undefined: " + (sc.resolved(0) ? "I_w" : "I_c") + " is unresolved");
         }
-        return new Thermodynamics(residual, sigma, tur, ic / iw, carnot, bound);
+        Double carnot = null;
+        if (bc > bh) {
+            carnot = bh / (bc - bh);
+        } else {
+            why.put("copCarnot", "undefined: needs beta_c > beta_h");
+        }
+        Double bound = null;
+        if (!(bc > bh && bh >= bw)) {
+            why.put("copTurBound", "undefined: needs beta_c > beta_h >= beta_w");
+        } else if (!(sc.resolved(0) && sw.resolved(0) && sc.resolved(1))) {
+            why.put("copTurBound", "undefined: needs resolved I_c, I_w and S_c");
+        } else if (!(sc.current() > 0 && sw.current() > 0)) {
+            why.put("copTurBound", "undefined: the machine does not refrigerate (needs I_c > 0, I_w > 0)");
+        } else {
+            bound = carnot / (1 + 2 * (sc.current() / sc.noise()) / (bc - bh));
+        }
+        return new Thermodynamics(residual, residualResolution, entropy, sigmaResolution, tur, cop, carnot, bound,
+                Collections.unmodifiableMap(why));
+    }
+
+    static String unresolved(double value, double resolution) {
+        return String.format(java.util.Locale.ROOT,
+                "unresolved: |%.3g| is below the resolution %.3g of the arithmetic", value, resolution);
     }
 
     private static int index(List<ReservoirStatistics> stats, String name) {

@@ -77,6 +77,68 @@ public final class JumpProcess {
         return bandwidth;
     }
 
+    /**
+     * Whether every jump moves energy between a reservoir and the system, and none is created: there
+     * are level energies E with {@code energy = E_to - E_from} for every channel. Then the currents
+     * of all reservoirs sum to zero (the first law).
+     */
+    public boolean conservesEnergy() {
+        long[] e = new long[dimension];
+        boolean[] known = new boolean[dimension];
+        known[0] = true;
+        // channels of a connected chain reach every level within dimension sweeps; banded ones in one
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Channel ch : channels) {
+                if (known[ch.from()] && !known[ch.to()]) {
+                    e[ch.to()] = e[ch.from()] + ch.energy();
+                    known[ch.to()] = true;
+                    changed = true;
+                } else if (known[ch.to()] && !known[ch.from()]) {
+                    e[ch.from()] = e[ch.to()] - ch.energy();
+                    known[ch.from()] = true;
+                    changed = true;
+                }
+            }
+        }
+        for (Channel ch : channels) {
+            if (!known[ch.from()] || e[ch.to()] - e[ch.from()] != ch.energy()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every reservoir is thermal and every channel obeys local detailed balance with it:
+     * {@code ln(r / r_reverse) = beta q unit} to 1e-9 (a reverse that underflowed to zero is accepted
+     * where beta q unit exceeds 700). Then the entropy production is never negative.
+     */
+    public boolean detailedBalance() {
+        for (Reservoir r : reservoirs) {
+            if (!r.thermal()) {
+                return false;
+            }
+        }
+        java.util.Map<java.util.List<Object>, Double> rates = new java.util.HashMap<>();
+        for (Channel ch : channels) {
+            rates.merge(java.util.List.of(ch.from(), ch.to(), ch.reservoir(), ch.energy()), ch.rate(), Double::sum);
+        }
+        for (Channel ch : channels) {
+            double x = reservoirs.get(ch.reservoir()).beta() * ch.energy() * energyUnit;
+            Double back = rates.get(java.util.List.of(ch.to(), ch.from(), ch.reservoir(), -ch.energy()));
+            if (back == null) {
+                if (!(x > 700)) {
+                    return false;
+                }
+            } else if (!(Math.abs(Math.log(ch.rate() / back) - x) <= 1e-9 * Math.max(1, Math.abs(x)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Total escape rate of every level. */
     public double[] escapeRates() {
         double[] out = new double[dimension];

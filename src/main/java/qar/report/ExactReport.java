@@ -20,16 +20,34 @@ public final class ExactReport {
         root.set("model", ModelReport.json(p));
         root.put("dimension", s.process().dimension());
         root.set("populations", Json.array(s.populations()));
+        ObjectNode undefined = Json.object();
         ObjectNode res = root.putObject("reservoirs");
         for (ReservoirStatistics r : s.reservoirs()) {
             ObjectNode o = res.putObject(r.name());
-            Json.put(o, "current", r.current());
-            Json.put(o, "noise", r.noise());
-            o.set("cumulants", Json.array(r.cumulants()));
+            String path = "reservoirs." + r.name() + ".";
+            Json.put(o, "current", resolved(r, 0));
+            Json.put(o, "noise", resolved(r, 1));
+            ArrayNode cumulants = o.putArray("cumulants");
+            for (int n = 0; n < r.cumulants().length; n++) {
+                Double v = resolved(r, n);
+                if (v == null) {
+                    cumulants.addNull();
+                    String why = unresolved(r, n);
+                    if (n < 2) {
+                        undefined.put(path + (n == 0 ? "current" : "noise"), why);
+                    }
+                    undefined.put(path + "cumulants[" + n + "]", why);
+                } else {
+                    cumulants.add(v);
+                }
+            }
+            o.set("resolution", Json.array(r.resolution()));
         }
         Thermodynamics t = s.thermodynamics();
         Json.put(root, "entropyProduction", t.entropyProduction());
+        Json.put(root, "entropyProductionResolution", t.entropyResolution());
         Json.put(root, "firstLawResidual", t.firstLawResidual());
+        Json.put(root, "firstLawResolution", t.firstLawResolution());
         ObjectNode tur = root.putObject("tur");
         for (int r = 0; r < s.reservoirs().size(); r++) {
             Json.put(tur, s.reservoirs().get(r).name(), t.tur()[r]);
@@ -37,7 +55,19 @@ public final class ExactReport {
         Json.put(root, "cop", t.cop());
         Json.put(root, "copCarnot", t.copCarnot());
         Json.put(root, "copTurBound", t.copTurBound());
+        t.undefined().forEach(undefined::put);
+        root.set("undefined", undefined);
         return root;
+    }
+
+    /** The value, or null where it is below its resolution. */
+    static Double resolved(ReservoirStatistics r, int n) {
+        return r.resolved(n) ? r.cumulants()[n] : null;
+    }
+
+    static String unresolved(ReservoirStatistics r, int n) {
+        return String.format(Locale.ROOT, "unresolved: |%.3g| is below the resolution %.3g of the arithmetic",
+                r.cumulants()[n], r.resolution()[n]);
     }
 
     public static String table(ModelParameters p, ExactSolution s, double seconds) {
@@ -49,28 +79,39 @@ public final class ExactReport {
             sb.append(String.format(Locale.ROOT, " %16s", "kappa" + n));
         }
         sb.append('\n');
+        boolean anyUnresolved = false;
         for (ReservoirStatistics r : s.reservoirs()) {
-            sb.append(String.format(Locale.ROOT, "  %-10s %22.15e %22.15e", r.name(), r.current(), r.noise()));
+            sb.append(String.format(Locale.ROOT, "  %-10s %22s %22s", r.name(), cell(r, 0, "%.15e"),
+                    cell(r, 1, "%.15e")));
             for (int n = 3; n <= k; n++) {
-                sb.append(String.format(Locale.ROOT, " %16.9e", r.cumulants()[n - 1]));
+                sb.append(String.format(Locale.ROOT, " %16s", cell(r, n - 1, "%.9e")));
             }
             sb.append('\n');
+            for (int n = 0; n < k; n++) {
+                anyUnresolved |= !r.resolved(n);
+            }
+        }
+        if (anyUnresolved) {
+            sb.append("  unresolved: below what the arithmetic resolves, zero for every purpose (--json: each\n"
+                    + "  value's resolution; README, 'Resolution')\n");
         }
         Thermodynamics t = s.thermodynamics();
         sb.append('\n');
-        line(sb, "first-law residual sum I", String.format(Locale.ROOT, "%.3e", t.firstLawResidual()));
-        line(sb, "entropy production sigma", String.format(Locale.ROOT, "%.15e", t.entropyProduction()));
+        line(sb, "first-law residual sum I", String.format(Locale.ROOT, "%.3e (resolution %.1e)",
+                t.firstLawResidual(), t.firstLawResolution()));
+        line(sb, "entropy production sigma", t.entropyProduction() == null ? "unresolved (below "
+                + String.format(Locale.ROOT, "%.1e", t.entropyResolution()) + ")"
+                : String.format(Locale.ROOT, "%.15e", t.entropyProduction()));
         StringBuilder tur = new StringBuilder();
         for (int r = 0; r < s.reservoirs().size(); r++) {
-            tur.append(String.format(Locale.ROOT, "%s %.6f   ", s.reservoirs().get(r).name(), t.tur()[r]));
+            Double v = t.tur()[r];
+            tur.append(s.reservoirs().get(r).name()).append(' ')
+                    .append(v == null ? "undefined" : String.format(Locale.ROOT, "%.6f", v)).append("   ");
         }
         line(sb, "TUR S sigma / I^2 (>= 2)", tur.toString().trim());
-        line(sb, "COP I_c / I_w", String.format(Locale.ROOT, "%.10f", t.cop()));
-        line(sb, "Carnot COP", Double.isNaN(t.copCarnot()) ? "n/a (needs beta_c > beta_h)"
-                : String.format(Locale.ROOT, "%.10f", t.copCarnot()));
-        line(sb, "TUR bound on COP, eq. (20)", t.copTurBound() == null
-                ? "n/a (needs I_c > 0, I_w > 0, beta_c > beta_h >= beta_w)"
-                : String.format(Locale.ROOT, "%.10f", t.copTurBound()));
+        line(sb, "COP I_c / I_w", orWhy(t.cop(), "%.10f", t.undefined().get("cop")));
+        line(sb, "Carnot COP", orWhy(t.copCarnot(), "%.10f", t.undefined().get("copCarnot")));
+        line(sb, "TUR bound on COP, eq. (20)", orWhy(t.copTurBound(), "%.10f", t.undefined().get("copTurBound")));
         sb.append('\n');
         double[] pop = s.populations();
         StringBuilder pops = new StringBuilder();
@@ -83,6 +124,14 @@ public final class ExactReport {
         line(sb, "populations a = 1/2, 3/2, ...", pops.toString().trim());
         line(sb, "computed in", String.format(Locale.ROOT, "%.1f ms (--json for every level)", seconds * 1e3));
         return sb.toString();
+    }
+
+    private static String cell(ReservoirStatistics r, int n, String format) {
+        return r.resolved(n) ? String.format(Locale.ROOT, format, r.cumulants()[n]) : "unresolved";
+    }
+
+    private static String orWhy(Double value, String format, String why) {
+        return value != null ? String.format(Locale.ROOT, format, value) : "n/a (" + why.replace("undefined: ", "") + ")";
     }
 
     private static void line(StringBuilder sb, String label, String value) {
