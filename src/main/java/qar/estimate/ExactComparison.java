@@ -20,7 +20,13 @@ public record ExactComparison(Comparison[][] comparisons) {
     public static ExactComparison of(Estimate[][] estimates, List<ReservoirStatistics> exact, double[][] finiteTime) {
         Comparison[][] cmp = new Comparison[estimates.length][];
         for (int r = 0; r < estimates.length; r++) {
-            double[] kappa = exact.get(r).cumulants();
+            // an exact value below its resolution is zero for every purpose: compare with zero
+            double[] kappa = exact.get(r).cumulants().clone();
+            for (int n = 0; n < kappa.length; n++) {
+                if (!exact.get(r).resolved(n)) {
+                    kappa[n] = 0;
+                }
+            }
             cmp[r] = new Comparison[estimates[r].length];
             for (int n = 0; n < estimates[r].length; n++) {
                 cmp[r][n] = Comparison.of(estimates[r][n], kappa[n], finiteTime[r][n]);

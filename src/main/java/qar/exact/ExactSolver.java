@@ -129,7 +129,7 @@ public final class ExactSolver {
             sigmaFloor = Math.max(sigmaFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(value[0]))
                     * Math.abs(betas[r]));
             residualFloor = Math.max(residualFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(value[0])));
-            stats.add(new ReservoirStatistics(process.reservoirs().get(r).name(), value, resolution));
+            stats.add(new ReservoirStatistics(process.reservoirs().get(r).name(), value, resolution, gross));
         }
         List<ReservoirStatistics> frozen = List.copyOf(stats);
         Thermodynamics t = Thermodynamics.of(frozen, betas, sigmaFloor, residualFloor);

@@ -23,6 +23,8 @@ import qar.model.JumpProcess;
  * k ~ log2(mu t); the Taylor part uses the sparse generator. Immutable.
  */
 public final class FiniteTimeCumulants {
+    /** Relative rounding of the centred moments, in units of the spread of Q_t to the n-th power. */
+    static final double SPREAD_ROUNDING = 0x1p-36;
     /** Highest order offered. */
     public static final int MAX_ORDER = 8;
     /** Taylor steps have norm * h <= THETA; TERMS terms leave a remainder below 2^-56. */
@@ -179,6 +181,31 @@ public final class FiniteTimeCumulants {
             x = square(x);
         }
         return cumulants(x, t);
+    }
+
+    /**
+     * The cumulants of {@link #at(double)} with those the arithmetic cannot resolve set to 0. A
+     * value is unresolved at or below the largest of: t times its long-time resolution (what
+     * rounded rates allow); 64 u t G_n, G_n the gross flow it nets, since the computation is in
+     * double; and 2^-36 (|<<Q_t^2>>|)^(n/2), since the centred moments are accumulated through
+     * the squarings with a rounding that scales with the spread of Q_t (the tests bound it
+     * against a 64-digit oracle).
+     *
+     * @param stats the long-time statistics of the same reservoir
+     */
+    public static double[] resolved(double[] cumulants, ReservoirStatistics stats, double t) {
+        double[] out = cumulants.clone();
+        double spread = cumulants.length > 1 ? Math.sqrt(Math.abs(cumulants[1])) : 0;
+        for (int n = 0; n < out.length; n++) {
+            double floor = SPREAD_ROUNDING * Math.pow(spread, n + 1);
+            if (n < stats.resolution().length) {
+                floor = Math.max(floor, t * Math.max(stats.resolution()[n], 64 * 0x1p-53 * stats.grossFlow()[n]));
+            }
+            if (!(Math.abs(out[n]) > floor)) {
+                out[n] = 0;
+            }
+        }
+        return out;
     }
 
     /** {@link #at(double)} for each time, each computed on its own. */

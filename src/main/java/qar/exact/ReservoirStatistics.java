@@ -6,8 +6,9 @@ package qar.exact;
  * @param cumulants  scaled cumulants kappa_1 .. kappa_K (index 0 is the current, 1 the noise)
  * @param resolution per cumulant, the largest magnitude the arithmetic cannot tell from zero: a
  *                   value at or below it is unresolved, above it accurate to about this much
+ * @param grossFlow  per order n, {@code sum_c pi_from r_c |q_c|^n}: the flow that kappa_n nets
  */
-public record ReservoirStatistics(String name, double[] cumulants, double[] resolution) {
+public record ReservoirStatistics(String name, double[] cumulants, double[] resolution, double[] grossFlow) {
 
     public double current() {
         return cumulants[0];

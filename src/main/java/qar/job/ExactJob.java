@@ -79,8 +79,9 @@ public final class ExactJob {
             List<Integer> rs = IntStream.range(0, reservoirs).boxed().toList();
             List<CountingDistribution.Result> dists = rs.parallelStream().map(r -> CountingDistribution.of(process, r)
                     .distribution(t, initial, CountingDistribution.DEFAULT_TAIL)).toList();
-            List<double[]> cumulants = rs.parallelStream().map(r -> FiniteTimeCumulants.of(process,
-                    process.energyWeights(r), initial, WINDOW_ORDER).at(t)).toList();
+            List<double[]> cumulants = rs.parallelStream().map(r -> FiniteTimeCumulants.resolved(
+                    FiniteTimeCumulants.of(process, process.energyWeights(r), initial, WINDOW_ORDER).at(t),
+                    solution.reservoirs().get(r), t)).toList();
             return new Window(t, dists, cumulants);
         }).toList();
         List<RateFunction.Curve> rates = Arrays.stream(request.rateFunctions()).boxed().parallel()

@@ -42,8 +42,9 @@ public final class SampleJob {
         int k = process.reservoirs().size();
         finiteTime = new double[k][];
         for (int r = 0; r < k; r++) {
-            double[] c = FiniteTimeCumulants.of(process, process.energyWeights(r), exact.solution().populations(),
-                    BatchCumulants.ORDER).at(time);
+            double[] c = FiniteTimeCumulants.resolved(FiniteTimeCumulants.of(process, process.energyWeights(r),
+                    exact.solution().populations(), BatchCumulants.ORDER).at(time),
+                    exact.solution().reservoirs().get(r), time);
             for (int n = 0; n < c.length; n++) {
                 c[n] /= time;
             }

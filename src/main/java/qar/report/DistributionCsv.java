@@ -173,12 +173,17 @@ public final class DistributionCsv {
         for (int r = 0; r < names.size(); r++) {
             FiniteTimeCumulants.Series s = FiniteTimeCumulants.of(process, process.energyWeights(r), exact.initial(),
                     order).doubling(t0, count);
-            double[] kappa = exact.solution().reservoirs().get(r).cumulants();
+            var stats = exact.solution().reservoirs().get(r);
+            double[] kappa = new double[order];
+            for (int n = 0; n < order; n++) {
+                kappa[n] = stats.resolved(n) ? stats.cumulants()[n] : 0;
+            }
             for (int i = 0; i < s.times().length; i++) {
                 double t = s.times()[i];
+                double[] c = FiniteTimeCumulants.resolved(s.cumulants()[i], stats, t);
                 sb.append(names.get(r)).append(',').append(num(t));
                 for (int n = 0; n < order; n++) {
-                    sb.append(',').append(num(s.cumulants()[i][n] / t));
+                    sb.append(',').append(num(c[n] / t));
                 }
                 for (int n = 0; n < order; n++) {
                     sb.append(',').append(stationary ? num(kappa[n] + g[r][n] / t) : "");

@@ -1,5 +1,6 @@
 package qar.exact;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -203,6 +204,43 @@ class FiniteTimeCumulantsTest {
         JumpProcess p = Refrigerator.process(mp);
         double[] pi = GthFactorization.of(p).stationaryState();
         return FiniteTimeCumulants.of(p, p.energyWeights(r), pi, 4).at(t)[3] / t;
+    }
+
+    /**
+     * One temperature, stationary start: the dynamics is reversible, so Q_t and -Q_t are equally
+     * likely and every odd cumulant is 0 at every t. The double computation leaves ~1e-13 there;
+     * {@code resolved} must zero it and keep the even ones, which are O(1).
+     */
+    @Test
+    void resolvedZeroesTheOddCumulantsOfAnEquilibrium() {
+        ModelParameters def = ModelParameters.defaults().withN(7);
+        ModelParameters eq = def.withBaths(new Bath(1, 2, 0.1, 1), new Bath(1, 6, 0.1, 1), new Bath(1, 4, 1e-3, 1));
+        JumpProcess p = Refrigerator.process(eq);
+        ExactSolution sol = ExactSolver.solve(p, 4);
+        for (int r = 0; r < 3; r++) {
+            for (double t : new double[] {0.7, 20, 200, 1e4}) {
+                double[] raw = FiniteTimeCumulants.of(p, p.energyWeights(r), sol.populations(), 4).at(t);
+                double[] got = FiniteTimeCumulants.resolved(raw, sol.reservoirs().get(r), t);
+                String at = "reservoir " + r + ", t = " + t + ": " + java.util.Arrays.toString(raw);
+                assertEquals(0.0, got[0], at);
+                assertEquals(0.0, got[2], at);
+                assertEquals(raw[1], got[1], at);
+                assertEquals(raw[3], got[3], at);
+            }
+        }
+    }
+
+    /** Away from equilibrium nothing is zeroed: every cumulant of every reservoir stays, as computed. */
+    @Test
+    void resolvedKeepsTheCumulantsOfTheRefrigerator() {
+        JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(7));
+        ExactSolution sol = ExactSolver.solve(p, 4);
+        for (int r = 0; r < 3; r++) {
+            for (double t : new double[] {0.7, 20, 200, 1e4}) {
+                double[] raw = FiniteTimeCumulants.of(p, p.energyWeights(r), sol.populations(), 4).at(t);
+                assertArrayEquals(raw, FiniteTimeCumulants.resolved(raw, sol.reservoirs().get(r), t));
+            }
+        }
     }
 
     @Test

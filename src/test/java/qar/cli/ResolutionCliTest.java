@@ -1,0 +1,92 @@
+package qar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import qar.report.Json;
+
+/** The hardening issue's round-off reports: no number the arithmetic cannot resolve reaches the user. */
+class ResolutionCliTest {
+    private static JsonNode exactJson(String... options) throws IOException {
+        String[] args = new String[options.length + 2];
+        args[0] = "exact";
+        args[1] = "--json";
+        System.arraycopy(options, 0, args, 2, options.length);
+        QarCliTest.Result r = QarCliTest.run(args);
+        assertEquals(0, r.code(), r.err());
+        return Json.MAPPER.readTree(r.out());
+    }
+
+    /** One temperature: currents ~1e-18 and TUR -15122 were printed; now null with a reason. */
+    @Test
+    void oneTemperatureWithholdsCurrentsAndRatios() throws IOException {
+        JsonNode j = exactJson("--beta-c", "1", "--beta-h", "1", "--beta-w", "1");
+        for (String r : new String[] {"c", "h", "w"}) {
+            assertTrue(j.at("/reservoirs/" + r + "/current").isNull(), r);
+            assertTrue(j.at("/reservoirs/" + r + "/noise").asDouble() > 0, r);
+            assertTrue(j.at("/tur/" + r).isNull(), r);
+            assertTrue(j.at("/undefined/tur." + r).asText().contains("unresolved"), j.at("/undefined").toString());
+            assertTrue(j.at("/undefined/reservoirs." + r + ".current").asText().startsWith("unresolved"));
+            assertTrue(j.at("/reservoirs/" + r + "/resolution/0").asDouble() > 0);
+        }
+        assertTrue(j.get("cop").isNull());
+        assertTrue(j.get("entropyProduction").isNull());
+        QarCliTest.Result table = QarCliTest.run("exact", "--beta-c", "1", "--beta-h", "1", "--beta-w", "1");
+        assertFalse(table.out().contains("-15122") || table.out().contains("0.497"), table.out());
+        assertTrue(table.out().contains("c undefined"), table.out());
+    }
+
+    /** The work reservoir alone: S_w = -1.2e-27 and TUR w = -0.096 (1.104 at N = 1001) were printed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"31", "1001"})
+    void aSingleBathHasNoCumulants(String n) throws IOException {
+        JsonNode j = exactJson("--gamma-c", "0", "--gamma-h", "0", "--N", n);
+        for (JsonNode v : j.at("/reservoirs/w/cumulants")) {
+            assertTrue(v.isNull(), j.at("/reservoirs/w").toString());
+        }
+        assertTrue(j.at("/tur/w").isNull());
+    }
+
+    /** TUR c was 6.789474 at 1e-160 and null at 1e-200 and 1e200; it is 6.753098 at every scale. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e-300", "1e-200", "1e-160", "1", "1e200", "1e300"})
+    void theTurDoesNotDependOnTheRateScale(String g) throws IOException {
+        JsonNode j = exactJson("--gamma-c", g, "--gamma-h", g, "--gamma-w", g);
+        assertEquals(6.753098, j.at("/tur/c").asDouble(), 5e-7);
+        assertEquals(0.6625681370, j.get("copTurBound").asDouble(), 5e-11);
+    }
+
+    /** I_c = -5226.5 at 1e35, a negative noise at 1e40, NaN at 1e300: now withheld, no NaN. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--gamma-c=1e35", "--gamma-c=1e40", "--gamma-c=1e300", "--beta-c=1e-50",
+            "--beta-c=1e-300", "--beta-w=1e-300"})
+    void beyondTheArithmeticNothingWrongIsPrinted(String option) throws IOException {
+        String[] kv = option.split("=");
+        QarCliTest.Result r = QarCliTest.run("exact", "--json", kv[0], kv[1]);
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        for (String res : new String[] {"c", "h", "w"}) {
+            JsonNode noise = j.at("/reservoirs/" + res + "/noise");
+            assertTrue(noise.isNull() || noise.asDouble() > 0, res + " noise " + noise);
+        }
+        assertTrue(Math.abs(j.get("firstLawResidual").asDouble()) <= j.get("firstLawResolution").asDouble());
+    }
+
+    /** Sampling at one temperature compares with an exact 0, not with round-off. */
+    @Test
+    void sampleComparesWithZeroWhereTheExactValueIsUnresolved() throws IOException {
+        QarCliTest.Result r = QarCliTest.run("sample", "--json", "--quiet", "--seed", "1", "--N", "5", "--replicas",
+                "64", "--time", "20", "--beta-c", "1", "--beta-h", "1", "--beta-w", "1");
+        assertEquals(0, r.code(), r.err());
+        JsonNode c = Json.MAPPER.readTree(r.out()).at("/reservoirs/c/current");
+        assertEquals(0.0, c.get("exact").asDouble());
+        assertEquals(0.0, c.get("exactFiniteTime").asDouble());
+    }
+}
