@@ -129,13 +129,13 @@ public final class BatchCumulants {
                 double value = mean * unit;
                 double se = Math.sqrt(ss / ((g - 1.0) * g)) * unit;
                 if (!(se > 0) || Double.isInfinite(se)) {
-                    out[r][n] = Estimate.unreliable(value, se, "no spread between the groups");
+                    out[r][n] = Estimate.unreliable(value, se, g - 1, "no spread between the groups");
                 } else if (nEff < MIN_EXCHANGES[n]) {
-                    out[r][n] = Estimate.unreliable(value, se, String.format(java.util.Locale.ROOT,
+                    out[r][n] = Estimate.unreliable(value, se, g - 1, String.format(java.util.Locale.ROOT,
                             "%.0f effective exchanges (R var / q^2); a kappa_%d interval needs %.0f:"
                                     + " raise --replicas or --time", nEff, n + 1, MIN_EXCHANGES[n]));
                 } else {
-                    out[r][n] = Estimate.of(value, se, value - t * se, value + t * se);
+                    out[r][n] = Estimate.of(value, se, g - 1, value - t * se, value + t * se);
                 }
             }
         }

@@ -145,8 +145,8 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
             double value = g * full[k] - (g - 1) * leaveMean[k];
             double err = Math.sqrt((g - 1.0) / g * ss);
             out[k] = exchanges >= BatchCumulants.minExchanges(k + 1)
-                    ? Estimate.of(value, err, value - t * err, value + t * err)
-                    : Estimate.unreliable(value, err, String.format(java.util.Locale.ROOT,
+                    ? Estimate.of(value, err, g - 1, value - t * err, value + t * err)
+                    : Estimate.unreliable(value, err, g - 1, String.format(java.util.Locale.ROOT,
                             "%.0f effective exchanges (windows var / q^2), fewer than the %.0f an interval of kappa_%d"
                                     + " needs", exchanges, BatchCumulants.minExchanges(k + 1), k + 1));
         }

@@ -146,7 +146,7 @@ public final class FiniteTimeReport {
                         ObjectNode c = x.putObject(KAPPA.get(n));
                         SampleReport.putEstimate(c, e);
                         Json.put(c, "exact", exactValue);
-                        Json.put(c, "z", (e.value() - exactValue) / e.stderr());
+                        Json.put(c, "z", e.z(exactValue));
                     }
                     x.set("chiSquare", test(s.test()));
                 }
@@ -174,7 +174,7 @@ public final class FiniteTimeReport {
                     sb.append(String.format(Locale.ROOT, "    %-3s %-7s %32s %16.9e %8s  %s%n",
                             n == 0 ? names.get(k) : "", KAPPA.get(n),
                             String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()), exactValue,
-                            ModelReport.z((e.value() - exactValue) / e.stderr()), e.reliable()
+                            ModelReport.z(e.z(exactValue)), e.reliable()
                                     ? String.format(Locale.ROOT, "[%.6e, %.6e]", e.ciLow(), e.ciHigh())
                                     : "no interval** (" + e.reason() + ")"));
                 }

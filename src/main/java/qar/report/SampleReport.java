@@ -73,6 +73,7 @@ public final class SampleReport {
     static void putEstimate(ObjectNode o, Estimate e) {
         Json.put(o, "estimate", e.value());
         Json.put(o, "stderr", e.stderr());
+        o.put("degreesOfFreedom", e.degreesOfFreedom());
         Json.put(o, "ciLow", e.ciLow());
         Json.put(o, "ciHigh", e.ciHigh());
         o.put("reliable", e.reliable());

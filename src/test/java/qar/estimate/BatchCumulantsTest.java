@@ -60,8 +60,8 @@ class BatchCumulantsTest {
         assertThrows(IllegalArgumentException.class, () -> BatchCumulants.estimate(groups.subList(0, 1), 1.0, 1.0));
         assertThrows(IllegalArgumentException.class, () -> BatchCumulants.estimate(alternating(2, 7), 1.0, 1.0));
         assertThrows(IllegalArgumentException.class,
-                () -> new Estimate(1, 1, Double.NaN, Double.NaN, false, null));
-        assertThrows(IllegalArgumentException.class, () -> new Estimate(1, 1, 0, 2, true, "why"));
+                () -> new Estimate(1, 1, 5, Double.NaN, Double.NaN, false, null));
+        assertThrows(IllegalArgumentException.class, () -> new Estimate(1, 1, 5, 0, 2, true, "why"));
     }
 
     /**
