@@ -185,11 +185,12 @@ public final class FiniteTimeCumulants {
 
     /**
      * The cumulants of {@link #at(double)} with those the arithmetic cannot resolve set to 0. A
-     * value is unresolved at or below the largest of: t times its long-time resolution (what
-     * rounded rates allow); 64 u t G_n, G_n the gross flow it nets, since the computation is in
-     * double; and 2^-36 (|<<Q_t^2>>|)^(n/2), since the centred moments are accumulated through
-     * the squarings with a rounding that scales with the spread of Q_t (the tests bound it
-     * against a 64-digit oracle).
+     * value is unresolved at or below the largest of: 64 u t G_n, G_n the gross flow it nets,
+     * since the computation is in double; 2^-36 (|<<Q_t^2>>|)^(n/2), since the centred moments
+     * are accumulated through the squarings with a rounding that scales with the spread of Q_t
+     * (the tests bound it against a 64-digit oracle); and for the mean, t times the resolution of
+     * the current (from a stationary start it is I t exactly). The higher long-time resolutions do
+     * not apply: slow modes can make kappa_n ill-conditioned while <<Q_t^n>> at short t is not.
      *
      * @param stats the long-time statistics of the same reservoir
      */
@@ -198,8 +199,11 @@ public final class FiniteTimeCumulants {
         double spread = cumulants.length > 1 ? Math.sqrt(Math.abs(cumulants[1])) : 0;
         for (int n = 0; n < out.length; n++) {
             double floor = SPREAD_ROUNDING * Math.pow(spread, n + 1);
-            if (n < stats.resolution().length) {
-                floor = Math.max(floor, t * Math.max(stats.resolution()[n], 64 * 0x1p-53 * stats.grossFlow()[n]));
+            if (n < stats.grossFlow().length) {
+                floor = Math.max(floor, t * 64 * 0x1p-53 * stats.grossFlow()[n]);
+            }
+            if (n == 0) {
+                floor = Math.max(floor, t * stats.resolution()[0]);
             }
             if (!(Math.abs(out[n]) > floor)) {
                 out[n] = 0;

@@ -89,4 +89,22 @@ class ResolutionCliTest {
         assertEquals(0.0, c.get("exact").asDouble());
         assertEquals(0.0, c.get("exactFiniteTime").asDouble());
     }
+
+    /**
+     * Widths 1e-12 make modes with rates ~1e-24: the long-time noise is ~1e22, but at T = 50 the
+     * finite-time variance rate is O(1). It was printed as -3.8e45; now it is positive and the
+     * estimate agrees with it (z within 4: a failure rate of 6e-5 per quantity at a fixed seed).
+     */
+    @Test
+    void finiteTimeNoiseWithVeryNarrowBathsIsPositive() throws IOException {
+        QarCliTest.Result r = QarCliTest.run("sample", "--json", "--quiet", "--seed", "7", "--time", "50",
+                "--replicas", "32", "--delta-c", "1e-12", "--delta-h", "1e-12", "--delta-w", "1e-12");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        for (String res : new String[] {"c", "h", "w"}) {
+            JsonNode noise = j.at("/reservoirs/" + res + "/noise");
+            assertTrue(noise.get("exactFiniteTime").asDouble() > 0, noise.toString());
+            assertTrue(Math.abs(noise.get("zFiniteTime").asDouble()) < 4, noise.toString());
+        }
+    }
 }
