@@ -34,6 +34,8 @@ final class SampleCommand implements Command {
     private static final String REPLICAS_CSV = "replicas.csv";
     /** Shortest replica: rates are quanta / T, so 1 / T must be a finite double. */
     static final double MIN_TIME = 1e-300;
+    /** Most jumps a campaign may simulate: about 3 hours on 16 cores at today's speed. */
+    static final double MAX_JUMPS = 1e13;
 
     @ParametersDelegate
     ModelOptions model = new ModelOptions();
@@ -90,6 +92,13 @@ final class SampleCommand implements Command {
         List<Watch> watches = finite.watches(process);
         double[] windows = finite.windows(time);
         SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints, windows);
+        if (!(job.expectedJumps() <= MAX_JUMPS)) {
+            // a run of years is a typo or a rate scale beyond sampling, not a campaign
+            throw UsageException.of("--time", time, String.format(java.util.Locale.ROOT,
+                    "with --replicas %d the campaign would simulate %.2g jumps (about %.2g hours at 1e8 jumps/s); "
+                            + "at most %.0e: lower --time or --replicas", replicas, job.expectedJumps(),
+                    job.expectedJumps() / 1e8 / 3600, MAX_JUMPS));
+        }
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
         if (!output.json && !quiet) {

@@ -210,7 +210,7 @@ public final class CountingDistribution {
 
     /** From the stationary state. */
     public Result stationary(double t) {
-        return distribution(t, GthFactorization.of(process).stationaryState(), DEFAULT_TAIL);
+        return distribution(t, ExactSolver.stationaryState(process), DEFAULT_TAIL);
     }
 
     /** From one level. */
@@ -240,7 +240,7 @@ public final class CountingDistribution {
         if (d < Truncation.MIN_DIMENSION) {
             return solve(t, rho0, tailMass);
         }
-        double[] pi = GthFactorization.of(process).stationaryState();
+        double[] pi = ExactSolver.stationaryState(process);
         Truncation cut = Truncation.of(process, pi, rho0, t, CUT_TOLERANCE * tailMass);
         if (cut.process() == process) {
             return solve(t, rho0, tailMass);

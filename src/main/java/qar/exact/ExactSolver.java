@@ -67,6 +67,34 @@ public final class ExactSolver {
         return factorization.stationaryState();
     }
 
+    /** The stationary state of any process, whatever its rate scale (a GTH of the raw rates overflows at 1e300). */
+    public static double[] stationaryState(JumpProcess process) {
+        return of(process).stationaryState();
+    }
+
+    /**
+     * The long-time mean rate kappa_1 of any counting observable.
+     *
+     * @param weight per channel of {@link #process()}, the amount the observable grows in that jump
+     */
+    public double mean(double[] weight) {
+        List<Channel> all = process.channels();
+        if (weight.length != all.size()) {
+            throw new IllegalArgumentException("need one weight per channel");
+        }
+        // the scaled copy keeps the channels in order, without those whose rate underflowed
+        double[] kept = new double[scaled.channels().size()];
+        int j = 0;
+        for (int c = 0; c < all.size() && j < kept.length; c++) {
+            Channel a = all.get(c);
+            Channel b = scaled.channels().get(j);
+            if (a.from() == b.from() && a.to() == b.to() && a.reservoir() == b.reservoir() && a.energy() == b.energy()) {
+                kept[j++] = weight[c];
+            }
+        }
+        return recursion.cumulants(kept, 1)[0] * unscale;
+    }
+
     /**
      * The cumulants of every reservoir with their resolutions, and the thermodynamics built from
      * them. A resolution combines two floors: how much the cumulant moves when every rate moves by

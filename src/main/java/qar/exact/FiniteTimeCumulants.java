@@ -90,7 +90,7 @@ public final class FiniteTimeCumulants {
         if (scale == 0) {
             scale = 1;
         }
-        double kappa1 = CumulantRecursion.of(process, GthFactorization.of(process)).cumulants(weight, 1)[0];
+        double kappa1 = ExactSolver.of(process).mean(weight);
         double[] escape = process.escapeRates();
         double mu = 0;
         for (double e : escape) {

@@ -75,7 +75,7 @@ public final class WaitingTimes {
     /** Steady state: the time between two consecutive watched jumps. */
     public static WaitingTimes of(JumpProcess process, boolean[] watched) {
         checkWatched(process, watched);
-        double[] rho = GthFactorization.of(process).stationaryState();
+        double[] rho = ExactSolver.stationaryState(process);
         double[] p0 = new double[process.dimension()];
         double total = 0;
         List<Channel> chs = process.channels();
