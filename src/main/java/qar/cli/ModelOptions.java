@@ -2,10 +2,13 @@ package qar.cli;
 
 import com.beust.jcommander.Parameter;
 import java.util.Locale;
+import java.util.StringJoiner;
 import qar.model.Bath;
 import qar.model.InvalidParameterException;
+import qar.model.JumpProcess;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
+import qar.model.Refrigerator;
 
 /** The model options shared by every command; defaults are the paper's Fig. 2 with N = 31. */
 public final class ModelOptions {
@@ -60,8 +63,26 @@ public final class ModelOptions {
         }
     }
 
+    /**
+     * The rate equation of these parameters.
+     *
+     * @throws UsageException where a rate is beyond the doubles, naming the options that drove it there
+     */
+    public JumpProcess process() {
+        ModelParameters p = toParameters();
+        try {
+            return Refrigerator.process(p);
+        } catch (InvalidParameterException e) {
+            throw refused(e);
+        }
+    }
+
     private UsageException refused(InvalidParameterException e) {
-        return UsageException.of(option(e.parameter()), typed(e.parameter()), e.allowed());
+        StringJoiner named = new StringJoiner(", ");
+        for (String parameter : e.parameters()) {
+            named.add(option(parameter) + " = " + typed(parameter));
+        }
+        return new UsageException(named + ": " + e.allowed());
     }
 
     /** What the user typed for a parameter named as in the JSON schema (or its default). */

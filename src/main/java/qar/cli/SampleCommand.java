@@ -89,7 +89,7 @@ final class SampleCommand implements Command {
         }
         long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
 
-        JumpProcess process = Refrigerator.process(p);
+        JumpProcess process = model.process();
         List<Watch> watches = finite.watches(process);
         double[] windows = finite.windows(this.time);
         SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows);

@@ -194,6 +194,38 @@ class NumberOptionsTest {
         assertEquals(0.0, m.get("gammaH").asDouble());
     }
 
+    /**
+     * Parameters that drive a rate beyond the doubles exited 1 with "rate NaN of channel 1 -> 0" or
+     * "the stationary state is not unique"; now they are bad input naming the option and the cause.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "full|--omega 1e308|--omega = 1e308: overflow of the rates of the cold reservoir (the gap 2 Omega",
+        "reduced|--omega 1e308|--omega = 1e308: overflow of the rates of the cold reservoir (the gap 2 Omega",
+        "full|--omega 4.9e-324|--omega = 4.9e-324: overflow of the rates of the cold reservoir (the Bose factor",
+        "reduced|--omega 4.9e-324|--omega = 4.9e-324: overflow of the rates of the cold reservoir (the Bose factor",
+        "full|--beta-c 4.9e-324|--beta-c = 4.9e-324: overflow of the rates of the cold reservoir (the Bose factor",
+        "reduced|--beta-c 4.9e-324|--beta-c = 4.9e-324: overflow of the rates of the cold reservoir",
+        "full|--beta-w 5e-324|--beta-w = 5e-324: overflow of the rates of the work reservoir",
+        "full|--eps-c 1e308|--eps-c = 1e308: overflow of the rates of the cold reservoir (the spectral density",
+        "full|--gamma-c 1e308|--gamma-c = 1e308: overflow of the rates of the cold reservoir",
+        "reduced|--gamma-c 1e308|--gamma-c = 1e308: overflow of the rates of the cold reservoir",
+        "full|--gamma-h 17e307|--gamma-h = 17e307: overflow of the rates of the hot reservoir",
+        "full|--omega 1e100|--omega = 1e100: underflow of the rates of the cold reservoir",
+        "full|--delta-w 1e250|--delta-w = 1e250: underflow of the rates of the work reservoir",
+        "full|--omega 1e-200 --beta-c 1e-200|--beta-c = 1e-200, --omega = 1e-200: overflow of the rates of the cold",
+    })
+    void ratesBeyondTheDoublesNameTheOption(String model, String args, String expected) {
+        for (String command : new String[] {"exact", "sample"}) {
+            List<String> a = new ArrayList<>(List.of(command, "--model", model, "--replicas", "16", "--time", "1"));
+            if (command.equals("exact")) {
+                a.subList(3, 7).clear();
+            }
+            a.addAll(List.of(args.split(" ")));
+            refused(QarCliTest.run(a.toArray(String[]::new)), command, expected);
+        }
+    }
+
     /** The extremes the issue lists as legal still run, on both commands. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
