@@ -34,7 +34,7 @@ final class ExactCommand implements Command {
     ModelOptions model = new ModelOptions();
 
     @Parameter(names = "--order", description = "number of scaled cumulants per reservoir (2 to 16)", order = 20)
-    int order = 4;
+    IntegerArg order = IntegerArg.of(4);
 
     @ParametersDelegate
     FiniteTimeOptions finite = new FiniteTimeOptions();
@@ -61,13 +61,13 @@ final class ExactCommand implements Command {
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException {
         ModelParameters p = model.toParameters();
-        if (order < 2 || order > ExactSolver.MAX_ORDER) {
+        if (order.value() < 2 || order.value() > ExactSolver.MAX_ORDER) {
             throw UsageException.of("--order", order, "must be an integer from 2 to " + ExactSolver.MAX_ORDER);
         }
-        JumpProcess process = Refrigerator.process(p);
+        JumpProcess process = model.process();
         List<String> names = Refrigerator.NAMES;
         var watches = finite.watches(process);
-        double[] windows = finite.windows(Double.POSITIVE_INFINITY);
+        double[] windows = finite.windows(null);
         int level = start == null ? -1 : Levels.level("--start", start, process.dimension());
         if (start != null && windows.length == 0) {
             throw UsageException.of("--start", start, "needs at least one --window");
@@ -93,7 +93,7 @@ final class ExactCommand implements Command {
             AtomicOutput.checkWritable("--out", outDir);
         }
         ExactJob.Result r = ExactJob.run(process,
-                new ExactJob.Request(order, watches, finite.wtdPoints, windows, level, rates));
+                new ExactJob.Request((int) order.value(), watches, finite.wtdPoints(), windows, level, rates));
         String startName = level < 0 ? "stationary" : Levels.name(level);
         Map<String, String> files = new LinkedHashMap<>();
         if (outDir != null) {

@@ -1,6 +1,7 @@
 package qar.cli;
 
 import com.beust.jcommander.Parameter;
+import com.beust.jcommander.converters.IParameterSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import qar.exact.WaitingTimes;
@@ -19,14 +20,25 @@ final class FiniteTimeOptions {
 
     @Parameter(names = "--wtd-points", description = "grid points of each waiting-time distribution (sample: its"
             + " bins)", order = 41)
-    int wtdPoints = 200;
+    IntegerArg wtdPoints = IntegerArg.of(200);
 
     @Parameter(names = "--window", description = "window length t for P(n, t) and finite-time cumulants of every"
-            + " reservoir; repeat for several", order = 42)
-    List<Double> windows = new ArrayList<>();
+            + " reservoir; repeat for several", order = 42, splitter = Unsplit.class)
+    List<DecimalArg> windows = new ArrayList<>();
+
+    /**
+     * One value per flag: JCommander would split "1,2" at the comma and drop empty pieces, so that
+     * {@code --window ""} meant no window at all and a message could not echo what was typed.
+     */
+    public static final class Unsplit implements IParameterSplitter {
+        @Override
+        public List<String> split(String value) {
+            return List.of(value);
+        }
+    }
 
     List<Watch> watches(JumpProcess p) {
-        if (!wtd.isEmpty() && (wtdPoints < MIN_POINTS || wtdPoints > MAX_POINTS)) {
+        if (!wtd.isEmpty() && (wtdPoints.value() < MIN_POINTS || wtdPoints.value() > MAX_POINTS)) {
             throw UsageException.of("--wtd-points", wtdPoints, "must be an integer from " + MIN_POINTS + " to "
                     + MAX_POINTS);
         }
@@ -47,20 +59,27 @@ final class FiniteTimeOptions {
         return out;
     }
 
-    /** @param longest the longest window allowed (the replica length), or infinity */
-    double[] windows(double longest) {
+    /** The grid points of each waiting-time distribution (checked by {@link #watches} where there are any). */
+    int wtdPoints() {
+        return wtdPoints.saturated();
+    }
+
+    /** @param time the replica length, the longest window allowed; null for no limit */
+    double[] windows(DecimalArg time) {
+        double longest = time == null ? Double.POSITIVE_INFINITY : time.value();
         double[] out = new double[windows.size()];
         for (int i = 0; i < out.length; i++) {
-            double t = windows.get(i);
+            DecimalArg typed = windows.get(i);
+            double t = typed.value();
             if (!(t > 0) || Double.isInfinite(t)) {
-                throw UsageException.of("--window", t, "must be finite and > 0");
+                throw UsageException.of("--window", typed, "must be finite and > 0");
             }
             if (Double.isFinite(longest) && longest / t > MAX_WINDOWS) {
-                throw UsageException.of("--window", t, "must be at least --time / " + MAX_WINDOWS
+                throw UsageException.of("--window", typed, "must be at least --time / " + MAX_WINDOWS
                         + " (at most " + MAX_WINDOWS + " windows per replica)");
             }
             if (t > longest) {
-                throw UsageException.of("--window", t, "must not exceed --time (" + longest + ")");
+                throw UsageException.of("--window", typed, "must not exceed --time (" + time + ")");
             }
             out[i] = t;
         }

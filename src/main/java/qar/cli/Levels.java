@@ -1,6 +1,8 @@
 package qar.cli;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import qar.model.Channel;
 import qar.model.JumpProcess;
 import qar.sample.Watch;
@@ -10,23 +12,26 @@ import qar.sample.Watch;
  * reservoir, or one channel {@code c:3/2-1/2}) against a process; bad names are usage errors.
  */
 final class Levels {
+    /** k/2 with k a positive integer in plain digits: no sign, leading zero or spaces. */
+    private static final Pattern LEVEL = Pattern.compile("([1-9][0-9]*)/2");
+
     private Levels() {
     }
 
-    /** The level index of {@code a = k/2} (k odd): (k - 1) / 2. */
+    /** The level index of {@code a = k/2} (k odd, written in plain digits): (k - 1) / 2. */
     static int level(String option, String value, int dimension) {
         String allowed = "must be a level a = 1/2, 3/2, ..., " + (2 * dimension - 1) + "/2";
-        String[] parts = value.trim().split("/");
-        if (parts.length != 2 || !parts[1].trim().equals("2")) {
-            throw UsageException.of(option, value, allowed);
+        Matcher m = LEVEL.matcher(value);
+        if (!m.matches()) {
+            throw UsageException.of(option, UsageException.shown(value), allowed);
         }
         long k;
         try {
-            k = Long.parseLong(parts[0].trim());
+            k = Long.parseLong(m.group(1));
         } catch (NumberFormatException e) {
             throw UsageException.of(option, value, allowed);
         }
-        if (k < 1 || k % 2 == 0 || (k - 1) / 2 >= dimension) {
+        if (k % 2 == 0 || (k - 1) / 2 >= dimension) {
             throw UsageException.of(option, value, allowed);
         }
         return (int) ((k - 1) / 2);
@@ -52,20 +57,20 @@ final class Levels {
         String res = colon < 0 ? s : s.substring(0, colon);
         int r = names.indexOf(res);
         if (r < 0) {
-            throw UsageException.of(option, spec, allowed);
+            throw UsageException.of(option, UsageException.shown(spec), allowed);
         }
         int from = -1;
         int to = -1;
         if (colon >= 0) {
             String[] ends = s.substring(colon + 1).split("-");
             if (ends.length != 2) {
-                throw UsageException.of(option, spec, allowed);
+                throw UsageException.of(option, UsageException.shown(spec), allowed);
             }
             try {
                 from = level(option, ends[0], p.dimension());
                 to = level(option, ends[1], p.dimension());
             } catch (UsageException e) {
-                throw UsageException.of(option, spec, "must be a level a = 1/2, 3/2, ..., " + (2 * p.dimension() - 1)
+                throw UsageException.of(option, UsageException.shown(spec), "must be a level a = 1/2, 3/2, ..., " + (2 * p.dimension() - 1)
                         + "/2 on each side of the channel");
             }
         }
@@ -76,7 +81,7 @@ final class Levels {
             any |= mask[k];
         }
         if (!any) {
-            throw UsageException.of(option, spec, colon < 0 ? "names a reservoir with no jumps"
+            throw UsageException.of(option, UsageException.shown(spec), colon < 0 ? "names a reservoir with no jumps"
                     : "is not a channel of the model (reservoir " + res + " has no jump " + s.substring(colon + 1)
                             + ")");
         }

@@ -2,10 +2,13 @@ package qar.cli;
 
 import com.beust.jcommander.Parameter;
 import java.util.Locale;
+import java.util.StringJoiner;
 import qar.model.Bath;
 import qar.model.InvalidParameterException;
+import qar.model.JumpProcess;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
+import qar.model.Refrigerator;
 
 /** The model options shared by every command; defaults are the paper's Fig. 2 with N = 31. */
 public final class ModelOptions {
@@ -15,49 +18,93 @@ public final class ModelOptions {
     String model = D.kind().label();
 
     @Parameter(names = "--N", description = "number of spins, odd (full: >= 3, reduced: >= 5)", order = 1)
-    int n = D.n();
+    IntegerArg n = IntegerArg.of(D.n());
 
     @Parameter(names = "--omega", description = "energy scale Omega of H = Omega Jz^2", order = 2)
-    double omega = D.omega();
+    DecimalArg omega = DecimalArg.of(D.omega());
 
     @Parameter(names = "--beta-c", description = "inverse temperature of the cold reservoir", order = 3)
-    double betaC = D.cold().beta();
+    DecimalArg betaC = DecimalArg.of(D.cold().beta());
     @Parameter(names = "--beta-h", description = "inverse temperature of the hot reservoir", order = 4)
-    double betaH = D.hot().beta();
+    DecimalArg betaH = DecimalArg.of(D.hot().beta());
     @Parameter(names = "--beta-w", description = "inverse temperature of the work reservoir", order = 5)
-    double betaW = D.work().beta();
+    DecimalArg betaW = DecimalArg.of(D.work().beta());
 
     @Parameter(names = "--eps-c", description = "peak of the cold spectral density, eq. (5)", order = 6)
-    double epsC = D.cold().eps();
+    DecimalArg epsC = DecimalArg.of(D.cold().eps());
     @Parameter(names = "--eps-h", description = "peak of the hot spectral density", order = 7)
-    double epsH = D.hot().eps();
+    DecimalArg epsH = DecimalArg.of(D.hot().eps());
     @Parameter(names = "--eps-w", description = "peak of the work spectral density", order = 8)
-    double epsW = D.work().eps();
+    DecimalArg epsW = DecimalArg.of(D.work().eps());
 
     @Parameter(names = "--delta-c", description = "width of the cold spectral density", order = 9)
-    double deltaC = D.cold().delta();
+    DecimalArg deltaC = DecimalArg.of(D.cold().delta());
     @Parameter(names = "--delta-h", description = "width of the hot spectral density", order = 10)
-    double deltaH = D.hot().delta();
+    DecimalArg deltaH = DecimalArg.of(D.hot().delta());
     @Parameter(names = "--delta-w", description = "width of the work spectral density", order = 11)
-    double deltaW = D.work().delta();
+    DecimalArg deltaW = DecimalArg.of(D.work().delta());
 
     @Parameter(names = "--gamma-c", description = "height Gbar of the cold spectral density", order = 12)
-    double gammaC = D.cold().gamma();
+    DecimalArg gammaC = DecimalArg.of(D.cold().gamma());
     @Parameter(names = "--gamma-h", description = "height Gbar of the hot spectral density", order = 13)
-    double gammaH = D.hot().gamma();
+    DecimalArg gammaH = DecimalArg.of(D.hot().gamma());
     @Parameter(names = "--gamma-w", description = "height Gbar of the work spectral density", order = 14)
-    double gammaW = D.work().gamma();
+    DecimalArg gammaW = DecimalArg.of(D.work().gamma());
 
-    /** @throws UsageException naming the option of the first invalid parameter */
+    /** @throws UsageException naming the option of the first invalid parameter, with the text typed */
     public ModelParameters toParameters() {
         try {
-            return new ModelParameters(kind(model), n, omega,
-                    new Bath(betaC, epsC, deltaC, gammaC),
-                    new Bath(betaH, epsH, deltaH, gammaH),
-                    new Bath(betaW, epsW, deltaW, gammaW));
+            return new ModelParameters(kind(model), n.saturated(), omega.value(),
+                    new Bath(betaC.value(), epsC.value(), deltaC.value(), gammaC.value()),
+                    new Bath(betaH.value(), epsH.value(), deltaH.value(), gammaH.value()),
+                    new Bath(betaW.value(), epsW.value(), deltaW.value(), gammaW.value()));
         } catch (InvalidParameterException e) {
-            throw UsageException.of(option(e.parameter()), e.value(), e.allowed());
+            throw refused(e);
         }
+    }
+
+    /**
+     * The rate equation of these parameters.
+     *
+     * @throws UsageException where a rate is beyond the doubles, naming the options that drove it there
+     */
+    public JumpProcess process() {
+        ModelParameters p = toParameters();
+        try {
+            return Refrigerator.process(p);
+        } catch (InvalidParameterException e) {
+            throw refused(e);
+        }
+    }
+
+    private UsageException refused(InvalidParameterException e) {
+        StringJoiner named = new StringJoiner(", ");
+        for (String parameter : e.parameters()) {
+            named.add(option(parameter) + " = " + typed(parameter));
+        }
+        return new UsageException(named + ": " + e.allowed());
+    }
+
+    /** What the user typed for a parameter named as in the JSON schema (or its default). */
+    private Object typed(String parameter) {
+        return switch (parameter) {
+            case "model" -> model;
+            case "N" -> n;
+            case "omega" -> omega;
+            case "betaC" -> betaC;
+            case "betaH" -> betaH;
+            case "betaW" -> betaW;
+            case "epsC" -> epsC;
+            case "epsH" -> epsH;
+            case "epsW" -> epsW;
+            case "deltaC" -> deltaC;
+            case "deltaH" -> deltaH;
+            case "deltaW" -> deltaW;
+            case "gammaC" -> gammaC;
+            case "gammaH" -> gammaH;
+            case "gammaW" -> gammaW;
+            default -> throw new IllegalArgumentException("no option sets " + parameter);
+        };
     }
 
     /** The option that sets a parameter named as in the JSON schema: betaC -> --beta-c, N -> --N. */

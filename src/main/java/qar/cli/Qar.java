@@ -1,6 +1,8 @@
 package qar.cli;
 
+import com.beust.jcommander.IStringConverter;
 import com.beust.jcommander.JCommander;
+import com.beust.jcommander.Parameter;
 import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +35,8 @@ public final class Qar {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("exact", new ExactCommand());
         commands.put("sample", new SampleCommand());
-        JCommander.Builder builder = JCommander.newBuilder().programName("qar");
+        JCommander.Builder builder = JCommander.newBuilder().programName("qar")
+                .addConverterInstanceFactory(Qar::numberConverter);
         MainOptions main = new MainOptions();
         builder.addObject(main);
         for (Map.Entry<String, Command> e : commands.entrySet()) {
@@ -61,6 +64,11 @@ public final class Qar {
             } else {
                 err.println("qar: " + oneLine(e.getMessage()));
             }
+            return EXIT_USAGE;
+        } catch (UsageException e) {
+            // a number that is not a plain decimal: the converters below name the option
+            String name = jc.getParsedCommand();
+            err.println((name == null ? "qar: " : "qar " + name + ": ") + e.getMessage());
             return EXIT_USAGE;
         }
         if (main.version) {
@@ -95,6 +103,20 @@ public final class Qar {
             err.println("qar " + name + ": " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
             return EXIT_FAILURE;
         }
+    }
+
+    /**
+     * Reads every numeric option (a {@link DecimalArg} or {@link IntegerArg} field, or a list of them)
+     * strictly; JCommander's own converters would take hex, suffixes and a leading '+'.
+     */
+    private static IStringConverter<?> numberConverter(Parameter parameter, Class<?> type, String option) {
+        if (type == DecimalArg.class) {
+            return text -> DecimalArg.parse(option, text);
+        }
+        if (type == IntegerArg.class) {
+            return text -> IntegerArg.parse(option, text);
+        }
+        return null;
     }
 
     /** Switches that take no value; JCommander toggles one given twice, qar reads it once. */

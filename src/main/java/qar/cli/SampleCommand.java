@@ -41,16 +41,16 @@ final class SampleCommand implements Command {
     ModelOptions model = new ModelOptions();
 
     @Parameter(names = "--time", description = "trajectory length of each replica", order = 20)
-    double time = 1000;
+    DecimalArg time = DecimalArg.of(1000);
 
     @Parameter(names = "--replicas", description = "number of independent replicas (>= 16)", order = 21)
-    long replicas = 2560;
+    IntegerArg replicas = IntegerArg.of(2560);
 
     @Parameter(names = "--seed", description = "master seed (default: a fresh one, always printed)", order = 22)
-    Long seed;
+    IntegerArg seed;
 
     @Parameter(names = "--threads", description = "worker threads (default: all cores)", order = 23)
-    int threads = Runtime.getRuntime().availableProcessors();
+    IntegerArg threads = IntegerArg.of(Runtime.getRuntime().availableProcessors());
 
     @Parameter(names = "--out", description = "directory for summary.json and replicas.csv", order = 24)
     String out;
@@ -72,29 +72,32 @@ final class SampleCommand implements Command {
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
         ModelParameters p = model.toParameters();
+        double time = this.time.value();
         if (!(time >= MIN_TIME) || Double.isInfinite(time)) {
             // below the normal doubles 1 / T overflows and every rate would be 0 * infinity
-            throw UsageException.of("--time", time, "must be finite and >= " + MIN_TIME);
+            throw UsageException.of("--time", this.time, "must be finite and >= " + MIN_TIME);
         }
+        long replicas = this.replicas.value();
         if (replicas < Campaign.MIN_REPLICAS) {
-            throw UsageException.of("--replicas", replicas, "must be an integer >= " + Campaign.MIN_REPLICAS);
+            throw UsageException.of("--replicas", this.replicas, "must be an integer >= " + Campaign.MIN_REPLICAS);
         }
-        if (threads < 1 || threads > 1024) {
-            throw UsageException.of("--threads", threads, "must be an integer from 1 to 1024");
+        if (this.threads.value() < 1 || this.threads.value() > 1024) {
+            throw UsageException.of("--threads", this.threads, "must be an integer from 1 to 1024");
         }
+        int threads = (int) this.threads.value();
         Path outDir = out == null ? null : Path.of(out);
         if (outDir != null) {
             AtomicOutput.checkWritable("--out", outDir);
         }
-        long masterSeed = seed != null ? seed : RandomSource.createLong();
+        long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
 
-        JumpProcess process = Refrigerator.process(p);
+        JumpProcess process = model.process();
         List<Watch> watches = finite.watches(process);
-        double[] windows = finite.windows(time);
-        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints, windows);
+        double[] windows = finite.windows(this.time);
+        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows);
         if (!(job.expectedJumps() <= MAX_JUMPS)) {
             // a run of years is a typo or a rate scale beyond sampling, not a campaign
-            throw UsageException.of("--time", time, String.format(java.util.Locale.ROOT,
+            throw UsageException.of("--time", this.time, String.format(java.util.Locale.ROOT,
                     "with --replicas %d the campaign would simulate %.2g jumps (about %.2g hours at 1e8 jumps/s); "
                             + "at most %.0e: lower --time or --replicas", replicas, job.expectedJumps(),
                     job.expectedJumps() / 1e8 / 3600, MAX_JUMPS));

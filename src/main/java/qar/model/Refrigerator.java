@@ -16,8 +16,15 @@ public final class Refrigerator {
     private Refrigerator() {
     }
 
+    /**
+     * @throws InvalidParameterException where the parameters drive a gap or a rate beyond the doubles
+     *         (see {@link RateCheck}), naming the parameters responsible
+     */
     public static JumpProcess process(ModelParameters p) {
-        return p.kind() == ModelKind.FULL ? full(p) : reduced(p);
+        List<Channel> out = p.kind() == ModelKind.FULL ? full(p) : reduced(p);
+        int d = p.kind() == ModelKind.FULL ? p.levels() : 3;
+        RateCheck.zeros(p, d, out);
+        return JumpProcess.of(d, p.omega(), reservoirs(p), out);
     }
 
     /** E_i - E_k in quanta of Omega, exact: (a^2 - b^2) = (i - k)(i + k + 1). */
@@ -52,31 +59,20 @@ public final class Refrigerator {
                 new Reservoir("w", p.work().beta()));
     }
 
-    private static JumpProcess full(ModelParameters p) {
-        int n = p.n();
+    private static List<Channel> full(ModelParameters p) {
         int d = p.levels();
-        double nn = (double) n * n;
         List<Channel> out = new ArrayList<>(10 * d);
         for (int i = 0; i + 1 < d; i++) {
-            double m2 = jxSquared(n, i);
-            pair(out, p, i, i + 1, COLD, p.cold(), m2);
-            pair(out, p, i, i + 1, WORK, p.work(), m2);
+            pair(out, p, i, i + 1, COLD);
+            pair(out, p, i, i + 1, WORK);
         }
         if (d >= 2) {
-            pair(out, p, 0, 1, HOT, p.hot(), foldSquared(n) / nn);
+            pair(out, p, 0, 1, HOT);
         }
         for (int i = 0; i + 2 < d; i++) {
-            pair(out, p, i, i + 2, HOT, p.hot(), jx2Squared(n, i) / nn);
+            pair(out, p, i, i + 2, HOT);
         }
-        return JumpProcess.of(d, p.omega(), reservoirs(p), out);
-    }
-
-    /** Both directions between levels lo < hi through one bath: down emits the gap into the bath. */
-    private static void pair(List<Channel> out, ModelParameters p, int lo, int hi, int r, Bath bath, double m2) {
-        long q = gap(hi, lo);
-        double w = q * p.omega();
-        out.add(new Channel(hi, lo, r, bath.rateFactor(w) * m2, -q));
-        out.add(new Channel(lo, hi, r, bath.rateFactor(-w) * m2, q));
+        return out;
     }
 
     /**
@@ -84,20 +80,62 @@ public final class Refrigerator {
      * density (the ideal limit delta -> 0, eps on resonance). Couplings come from the same matrix
      * elements as the full model, i.e. with j(j+1), not the misprinted N/2 (N/2 - 1) of eq. (G2).
      */
-    private static JumpProcess reduced(ModelParameters p) {
-        int n = p.n();
-        double nn = (double) n * n;
+    private static List<Channel> reduced(ModelParameters p) {
         List<Channel> out = new ArrayList<>(6);
-        ideal(out, p, 0, 1, COLD, p.cold(), p.cold().gamma() * jxSquared(n, 0));
-        ideal(out, p, 1, 2, WORK, p.work(), p.work().gamma() * jxSquared(n, 1));
-        ideal(out, p, 0, 2, HOT, p.hot(), p.hot().gamma() * jx2Squared(n, 0) / nn);
-        return JumpProcess.of(3, p.omega(), reservoirs(p), out);
+        pair(out, p, 0, 1, COLD);
+        pair(out, p, 1, 2, WORK);
+        pair(out, p, 0, 2, HOT);
+        return out;
     }
 
-    private static void ideal(List<Channel> out, ModelParameters p, int lo, int hi, int r, Bath bath, double geff) {
+    /**
+     * Both directions between levels lo < hi through reservoir r: down emits the gap into the bath.
+     * A bath that is off (Gbar = 0) has no jumps, whatever its Bose factor.
+     *
+     * @throws InvalidParameterException where the gap or the down-rate is infinite or NaN
+     */
+    private static void pair(List<Channel> out, ModelParameters p, int lo, int hi, int r) {
+        if (RateCheck.bath(p, r).gamma() == 0) {
+            return;
+        }
         long q = gap(hi, lo);
-        double w = q * p.omega();
-        out.add(new Channel(hi, lo, r, geff * bath.bose(w), -q));
-        out.add(new Channel(lo, hi, r, geff * bath.bose(-w), q));
+        double down = rate(p, r, lo, hi, true);
+        if (!Double.isFinite(q * p.omega()) || !Double.isFinite(down)) {
+            throw RateCheck.refusal(p, r, lo, hi);
+        }
+        out.add(new Channel(hi, lo, r, down, -q));
+        out.add(new Channel(lo, hi, r, rate(p, r, lo, hi, false), q));
+    }
+
+    /**
+     * The rate of the jump hi -> lo ({@code down}) or lo -> hi through reservoir r: eq. (4) times
+     * the coupling of eq. (7) in the full model, Geff (1 + n) or Geff n in the reduced one.
+     */
+    static double rate(ModelParameters p, int r, int lo, int hi, boolean down) {
+        Bath bath = RateCheck.bath(p, r);
+        double w = gap(hi, lo) * p.omega();
+        if (p.kind() == ModelKind.FULL) {
+            return bath.rateFactor(down ? w : -w) * coupling(p.n(), r, lo, hi);
+        }
+        return effectiveCoupling(p, r) * bath.bose(down ? w : -w);
+    }
+
+    /** |<v_lo|A_r|v_hi>|^2 in the full model: A_c = A_w = Jx, A_h = Jx^2 / N (the fold pair for 1/2, 3/2). */
+    private static double coupling(int n, int r, int lo, int hi) {
+        if (r != HOT) {
+            return jxSquared(n, lo);
+        }
+        double nn = (double) n * n;
+        return (hi - lo == 1 ? foldSquared(n) : jx2Squared(n, lo)) / nn;
+    }
+
+    /** Geff of App. G for reservoir r: Gbar times the matrix element of the full model. */
+    private static double effectiveCoupling(ModelParameters p, int r) {
+        int n = p.n();
+        return switch (r) {
+            case COLD -> p.cold().gamma() * jxSquared(n, 0);
+            case WORK -> p.work().gamma() * jxSquared(n, 1);
+            default -> p.hot().gamma() * jx2Squared(n, 0) / ((double) n * n);
+        };
     }
 }

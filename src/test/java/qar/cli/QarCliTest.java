@@ -82,12 +82,12 @@ class QarCliTest {
         "--N|4|--N = 4",
         "--N|1|--N = 1",
         "--N|abc|--N",
-        "--beta-c|-1|--beta-c = -1.0",
-        "--beta-h|0|--beta-h = 0.0",
-        "--eps-w|0|--eps-w = 0.0",
-        "--delta-h|-0.1|--delta-h = -0.1",
+        "--beta-c|-1|--beta-c = -1:",
+        "--beta-h|0|--beta-h = 0:",
+        "--eps-w|0|--eps-w = 0:",
+        "--delta-h|-0.1|--delta-h = -0.1:",
         "--delta-w|NaN|--delta-w = NaN",
-        "--gamma-c|-1|--gamma-c = -1.0",
+        "--gamma-c|-1|--gamma-c = -1:",
         "--omega|Infinity|--omega = Infinity",
         "--order|1|--order = 1",
         "--order|17|--order = 17",
@@ -108,7 +108,7 @@ class QarCliTest {
     void noReservoirAtAllIsBadInput() {
         Result r = run("exact", "--gamma-c", "0", "--gamma-h", "0", "--gamma-w", "0");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("--gamma-c = 0.0"), r.err());
+        assertTrue(r.err().contains("--gamma-c = 0:"), r.err());
     }
 
     @Test

@@ -114,8 +114,8 @@ class SampleCliTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--time|0|--time = 0.0",
-        "--time|-5|--time = -5.0",
+        "--time|0|--time = 0:",
+        "--time|-5|--time = -5:",
         "--time|Infinity|--time = Infinity",
         "--replicas|15|--replicas = 15",
         "--threads|0|--threads = 0",
