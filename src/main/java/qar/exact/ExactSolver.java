@@ -20,10 +20,11 @@ public final class ExactSolver {
     /** Highest cumulant order offered; the recursion works beyond, the CLI caps it here. */
     public static final int MAX_ORDER = 16;
     /**
-     * Relative perturbation of every rate in the resolution probes: 8 ulps, above the few ulps
-     * by which a rate computed in double differs from its exact value.
+     * Perturbation of every rate in the resolution probes, in ulps of the rate as given: above the
+     * few ulps by which a rate computed in double differs from its exact value, and as coarse as a
+     * subnormal rate really is.
      */
-    static final double PERTURBATION = 0x1p-50;
+    static final double PERTURBATION_ULPS = 8;
     /** Independent probes; the resolution is twice the largest change they cause. */
     static final int PROBES = 2;
     /** Floor of the double-double arithmetic itself, relative to the gross flow of a cumulant. */
@@ -53,6 +54,12 @@ public final class ExactSolver {
         }
         if (largest == 0) {
             throw new IllegalArgumentException("every rate is zero: the stationary state is not unique");
+        }
+        if (largest < Double.MIN_NORMAL) {
+            // subnormal rates keep only a few digits, and so would every answer
+            throw new UnresolvableModelException("every rate is below " + Double.MIN_NORMAL
+                    + " (largest " + largest + "), where doubles keep only a few digits; the answers scale with"
+                    + " the rates, so solve with larger Gbar and scale them back");
         }
         int e = Math.getExponent(largest);
         return new ExactSolver(process, scaledCopy(process, Math.scalb(1.0, -e), null), Math.scalb(1.0, e));
@@ -99,7 +106,7 @@ public final class ExactSolver {
      * The cumulants of every reservoir with their resolutions, and the thermodynamics built from
      * them. A resolution combines two floors: how much the cumulant moves when every rate moves by
      * a few ulps (the rates themselves are rounded to double, so nothing finer is physics), probed
-     * by re-solving with independently perturbed rates; and the double-double floor relative to
+     * by re-solving with every rate moved by up to 8 of its ulps at random; and the double-double floor relative to
      * the cumulant's gross flow {@code sum_c pi_from r_c |q_c|^n}. Where the probes show that the
      * arithmetic lost a quantity that must be exact (the first law, the sign of the noise or of
      * sigma), the model is refused rather than answered.
@@ -122,7 +129,7 @@ public final class ExactSolver {
         }
         UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(PROBE_SEED);
         for (int i = 0; i < PROBES; i++) {
-            JumpProcess probe = scaledCopy(scaled, 1, rng);
+            JumpProcess probe = scaledCopy(process, 1 / unscale, rng);
             double[][] moved = cumulants(probe, CumulantRecursion.of(probe, GthFactorization.of(probe)), order);
             double dSigma = 0;
             double dResidual = 0;
@@ -138,29 +145,38 @@ public final class ExactSolver {
             residualSpread[0] = Math.max(residualSpread[0], Math.abs(dResidual));
         }
         double[] pi = stationaryState();
+        // everything in the scaled units first, where no number is subnormal: the ratios (TUR, COP)
+        // come from there at full precision; the absolute values are then scaled back
+        List<ReservoirStatistics> inScale = new ArrayList<>(k);
         List<ReservoirStatistics> stats = new ArrayList<>(k);
-        double sigmaFloor = 2 * sigmaSpread[0] * unscale;
-        double residualFloor = 2 * residualSpread[0] * unscale;
+        double sigmaFloor = 2 * sigmaSpread[0];
+        double residualFloor = 2 * residualSpread[0];
         for (int r = 0; r < k; r++) {
-            double[] gross = grossFlows(pi, r, order);
-            double[] value = new double[order];
+            double[] gross = grossFlows(scaled, pi, r, order);
             double[] resolution = new double[order];
+            double[] value = new double[order];
+            double[] resolutionOut = new double[order];
+            double[] grossOut = new double[order];
             for (int n = 0; n < order; n++) {
+                resolution[n] = Math.max(2 * spread[r][n], ARITHMETIC_FLOOR * gross[n]);
                 value[n] = kappa[r][n] * unscale;
-                resolution[n] = Math.max(2 * spread[r][n] * unscale, ARITHMETIC_FLOOR * gross[n]);
-                if (!Double.isFinite(value[n])) {
+                resolutionOut[n] = resolution[n] * unscale;
+                grossOut[n] = gross[n] * unscale;
+                if (!Double.isFinite(value[n]) || !Double.isFinite(grossOut[n])) {
                     throw new UnresolvableModelException("kappa_" + (n + 1) + " of reservoir "
                             + process.reservoirs().get(r).name() + " overflows the double range");
                 }
             }
             // the sums over reservoirs are in double: a few ulps of their largest term
-            sigmaFloor = Math.max(sigmaFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(value[0]))
+            sigmaFloor = Math.max(sigmaFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(kappa[r][0]))
                     * Math.abs(betas[r]));
-            residualFloor = Math.max(residualFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(value[0])));
-            stats.add(new ReservoirStatistics(process.reservoirs().get(r).name(), value, resolution, gross));
+            residualFloor = Math.max(residualFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(kappa[r][0])));
+            String name = process.reservoirs().get(r).name();
+            inScale.add(new ReservoirStatistics(name, kappa[r], resolution, gross));
+            stats.add(new ReservoirStatistics(name, value, resolutionOut, grossOut));
         }
         List<ReservoirStatistics> frozen = List.copyOf(stats);
-        Thermodynamics t = Thermodynamics.of(frozen, betas, sigmaFloor, residualFloor);
+        Thermodynamics t = Thermodynamics.of(inScale, betas, sigmaFloor, residualFloor, unscale);
         check(frozen, t);
         return new ExactSolution(process, pi, frozen, t);
     }
@@ -202,11 +218,11 @@ public final class ExactSolver {
                 lo.rate(), process.reservoirs().get(lo.reservoir()).name());
     }
 
-    /** sum_c pi_from r_c |q_c|^n for n = 1 .. order, in the process's units. */
-    private double[] grossFlows(double[] pi, int reservoir, int order) {
-        double[] w = process.energyWeights(reservoir);
+    /** sum_c pi_from r_c |q_c|^n for n = 1 .. order. */
+    private static double[] grossFlows(JumpProcess p, double[] pi, int reservoir, int order) {
+        double[] w = p.energyWeights(reservoir);
         double[] gross = new double[order];
-        List<Channel> chs = process.channels();
+        List<Channel> chs = p.channels();
         for (int c = 0; c < chs.size(); c++) {
             if (w[c] == 0) {
                 continue;
@@ -250,14 +266,18 @@ public final class ExactSolver {
         return of(process).solution(order);
     }
 
-    /** The process with every rate times {@code factor}, and times 1 + u 2^-50 (u uniform) if rng is given. */
+    /**
+     * The process with every rate times {@code factor} (a power of two: exact), each first moved by
+     * u PERTURBATION_ULPS of its ulp (u uniform in [-1, 1)) if rng is given.
+     */
     private static JumpProcess scaledCopy(JumpProcess p, double factor, UniformRandomProvider rng) {
         List<Channel> chs = new ArrayList<>(p.channels().size());
         for (Channel ch : p.channels()) {
-            double rate = ch.rate() * factor;
+            double rate = ch.rate();
             if (rng != null) {
-                rate *= 1 + (2 * rng.nextDouble() - 1) * PERTURBATION;
+                rate = Math.max(0, rate + (2 * rng.nextDouble() - 1) * PERTURBATION_ULPS * Math.ulp(rate));
             }
+            rate *= factor;
             chs.add(new Channel(ch.from(), ch.to(), ch.reservoir(), rate, ch.energy()));
         }
         return JumpProcess.of(p.dimension(), p.energyUnit(), p.reservoirs(), chs);

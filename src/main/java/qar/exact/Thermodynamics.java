@@ -24,9 +24,13 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
                              double entropyResolution, Double[] tur, Double cop, Double copCarnot,
                              Double copTurBound, Map<String, String> undefined) {
 
-    /** @param stats per reservoir, with betas in the same order; names c, h, w locate the roles. */
+    /**
+     * @param stats per reservoir, with betas in the same order; names c, h, w locate the roles. Their
+     *              values may be in scaled units (rates times a power of two), where none is subnormal
+     * @param unit  the absolute quantities (residual, sigma, resolutions) are multiplied by this
+     */
     static Thermodynamics of(List<ReservoirStatistics> stats, double[] betas, double sigmaResolution,
-                             double residualResolution) {
+                             double residualResolution, double unit) {
         Map<String, String> why = new LinkedHashMap<>();
         int k = stats.size();
         double residual = 0;
@@ -41,7 +45,7 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
             why.put("entropyProduction", "undefined: a reservoir is not thermal");
         } else if (!(Math.abs(sigma) > sigmaResolution)) {
             entropy = null;
-            why.put("entropyProduction", unresolved(sigma, sigmaResolution));
+            why.put("entropyProduction", unresolved(sigma * unit, sigmaResolution * unit));
         }
         Double[] tur = new Double[k];
         for (int r = 0; r < k; r++) {
@@ -63,8 +67,8 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
         int h = index(stats, "h");
         int w = index(stats, "w");
         if (c < 0 || h < 0 || w < 0) {
-            return new Thermodynamics(residual, residualResolution, entropy, sigmaResolution, tur, null, null, null,
-                    Collections.unmodifiableMap(why));
+            return new Thermodynamics(residual * unit, residualResolution * unit, times(entropy, unit),
+                    sigmaResolution * unit, tur, null, null, null, Collections.unmodifiableMap(why));
         }
         ReservoirStatistics sc = stats.get(c);
         ReservoirStatistics sw = stats.get(w);
@@ -93,8 +97,12 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
         } else {
             bound = carnot / (1 + 2 * (sc.current() / sc.noise()) / (bc - bh));
         }
-        return new Thermodynamics(residual, residualResolution, entropy, sigmaResolution, tur, cop, carnot, bound,
-                Collections.unmodifiableMap(why));
+        return new Thermodynamics(residual * unit, residualResolution * unit, times(entropy, unit),
+                sigmaResolution * unit, tur, cop, carnot, bound, Collections.unmodifiableMap(why));
+    }
+
+    private static Double times(Double x, double unit) {
+        return x == null ? null : x * unit;
     }
 
     static String unresolved(double value, double resolution) {

@@ -107,4 +107,14 @@ class ResolutionCliTest {
             assertTrue(Math.abs(noise.get("zFiniteTime").asDouble()) < 4, noise.toString());
         }
     }
+
+    /** Subnormal rates keep three digits: every answer would too, so the model is refused. */
+    @Test
+    void subnormalRatesAreRefused() {
+        QarCliTest.Result r = QarCliTest.run("exact", "--model", "reduced", "--gamma-c", "1e-320", "--gamma-h",
+                "1e-320", "--gamma-w", "1e-320");
+        assertEquals(2, r.code(), r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("beyond the arithmetic") && r.err().contains("scale"), r.err());
+    }
 }
