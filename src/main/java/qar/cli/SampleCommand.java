@@ -98,9 +98,10 @@ final class SampleCommand implements Command {
         }
         AtomicLong done = new AtomicLong();
         SampleJob.Result result;
+        List<ReplicaResult> rows = new ArrayList<>();
         try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err, done,
                 replicas)) {
-            result = job.run(master, threads, outDir != null, done);
+            result = job.run(master, threads, outDir == null ? null : rows::addAll, done);
         }
         Campaign.Result run = result.campaign();
         List<String> names = Refrigerator.NAMES;
@@ -144,7 +145,7 @@ final class SampleCommand implements Command {
             AtomicOutput.write(outDir.resolve(REPLICAS_CSV), w -> {
                 w.write(SampleReport.csvHeader(names));
                 w.newLine();
-                for (ReplicaResult row : run.replicas()) {
+                for (ReplicaResult row : rows) {
                     w.write(SampleReport.csvRow(row));
                     w.newLine();
                 }
