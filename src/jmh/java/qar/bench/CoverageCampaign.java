@@ -55,7 +55,7 @@ public final class CoverageCampaign {
         int[][] covered = new int[res][order];
         long t0 = System.nanoTime();
         for (int run = 0; run < runs; run++) {
-            Campaign.Result r = campaign.run(master, threads, false, null);
+            Campaign.Result r = campaign.run(master, threads, null, null);
             Estimate[][] old = BatchCumulants.estimate(r.moments(), time, process.energyUnit());
             Estimate[][] now = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges);
             for (int i = 0; i < res; i++) {

@@ -75,7 +75,7 @@ public class RecordingBenchmark {
     @Benchmark
     public void campaign(GillespieBenchmark.Jumps counter) throws InterruptedException {
         counter.jumps += campaign.run(
-                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed++), 1, false, null)
+                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed++), 1, null, null)
                 .jumps();
     }
 }

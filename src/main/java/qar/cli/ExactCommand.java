@@ -89,14 +89,21 @@ final class ExactCommand implements Command {
             }
         }
         Path outDir = out == null ? null : Path.of(out);
-        if (outDir != null) {
-            AtomicOutput.checkWritable("--out", outDir);
+        // the output folder is prepared (and checked) before any work
+        try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
+            run(p, process, new ExactJob.Request((int) order.value(), watches, finite.wtdPoints(), windows, level, rates),
+                    level, set, stdout);
         }
-        ExactJob.Result r = ExactJob.run(process,
-                new ExactJob.Request((int) order.value(), watches, finite.wtdPoints(), windows, level, rates));
+        return 0;
+    }
+
+    private void run(ModelParameters p, JumpProcess process, ExactJob.Request request, int level, OutputSet set,
+            PrintStream stdout) throws IOException {
+        List<String> names = Refrigerator.NAMES;
+        ExactJob.Result r = ExactJob.run(process, request);
         String startName = level < 0 ? "stationary" : Levels.name(level);
         Map<String, String> files = new LinkedHashMap<>();
-        if (outDir != null) {
+        if (set != null) {
             if (!r.waitingTimes().isEmpty()) {
                 files.put(DistributionCsv.WAITING_TIMES, DistributionCsv.waitingTimes(r));
             }
@@ -113,8 +120,9 @@ final class ExactCommand implements Command {
         }
         ObjectNode json = ExactReport.json(p, r.solution());
         FiniteTimeReport.exactJson(json, r, names, startName);
-        if (outDir != null) {
+        if (set != null) {
             json.set("files", Json.MAPPER.valueToTree(List.copyOf(files.keySet())));
+            json.put("outputSet", set.id());
         }
         String summary = Json.write(json);
         // the results reach stdout first, so a failed write below loses nothing
@@ -125,19 +133,21 @@ final class ExactCommand implements Command {
             stdout.print(FiniteTimeReport.exactTable(r, names, startName));
         }
         stdout.flush();
-        if (outDir != null) {
+        if (set != null) {
             for (Map.Entry<String, String> f : files.entrySet()) {
-                AtomicOutput.write(outDir.resolve(f.getKey()), w -> w.write(f.getValue()));
+                set.write(f.getKey(), w -> w.write(f.getValue()));
             }
-            AtomicOutput.write(outDir.resolve("summary.json"), w -> {
+            set.write(OutputSet.SUMMARY, w -> {
                 w.write(summary);
                 w.newLine();
             });
+            List<String> written = new ArrayList<>(files.keySet());
+            written.add(OutputSet.SUMMARY);
+            set.publish(written);
             if (!output.json) {
-                stdout.printf("  wrote %s%n", outDir.resolve("summary.json"));
-                files.keySet().forEach(f -> stdout.printf("  wrote %s%n", outDir.resolve(f)));
+                stdout.printf("  wrote %s%n", set.shown(OutputSet.SUMMARY));
+                files.keySet().forEach(f -> stdout.printf("  wrote %s%n", set.shown(f)));
             }
         }
-        return 0;
     }
 }

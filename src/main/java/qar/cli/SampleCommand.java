@@ -26,12 +26,10 @@ import qar.model.Refrigerator;
 import qar.report.Json;
 import qar.report.SampleReport;
 import qar.sample.Campaign;
-import qar.sample.ReplicaResult;
 
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
 final class SampleCommand implements Command {
-    private static final String REPLICAS_CSV = "replicas.csv";
     /** Shortest replica: rates are quanta / T, so 1 / T must be a finite double. */
     static final double MIN_TIME = 1e-300;
     /** Most jumps a campaign may simulate: about 3 hours on 16 cores at today's speed. */
@@ -86,12 +84,18 @@ final class SampleCommand implements Command {
         }
         int threads = (int) this.threads.value();
         Path outDir = out == null ? null : Path.of(out);
-        if (outDir != null) {
-            AtomicOutput.checkWritable("--out", outDir);
+        // the output folder is prepared (and checked) before any work
+        try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
+            return run(p, set, stdout, err, time, replicas, threads);
         }
+    }
+
+    private int run(ModelParameters p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
+            int threads) throws IOException, InterruptedException {
         long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
 
         JumpProcess process = model.process();
+        List<String> names = Refrigerator.NAMES;
         List<Watch> watches = finite.watches(process);
         double[] windows = finite.windows(this.time);
         SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows);
@@ -110,20 +114,28 @@ final class SampleCommand implements Command {
         }
         AtomicLong done = new AtomicLong();
         SampleJob.Result result;
-        try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err, done,
-                replicas)) {
-            result = job.run(master, threads, outDir != null, done);
+        // rows go to the set's replicas.csv as the campaign makes them: none is kept in memory
+        try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
+            try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err,
+                    done, replicas)) {
+                result = job.run(master, threads, rows, done);
+            }
+            return report(p, masterSeed, process, job, result, set, rows, stdout);
         }
+    }
+
+    private int report(ModelParameters p, long masterSeed, JumpProcess process, SampleJob job,
+            SampleJob.Result result, OutputSet set, ReplicaCsv rows, PrintStream stdout) throws IOException {
         Campaign.Result run = result.campaign();
         List<String> names = Refrigerator.NAMES;
         ReplicaMoments all = ReplicaMoments.create(names.size());
         run.moments().forEach(all::combine);
-        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time, replicas, job.groups(),
-                threads, names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds());
+        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), replicas.value(),
+                job.groups(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds());
 
         ExactJob.Result exact = job.exact();
         Map<String, String> files = new LinkedHashMap<>();
-        if (outDir != null) {
+        if (set != null) {
             if (!result.waitingTimes().isEmpty()) {
                 files.put(DistributionCsv.WAITING_TIMES, DistributionCsv.waitingTimes(exact, result.waitingTimes()));
             }
@@ -137,10 +149,11 @@ final class SampleCommand implements Command {
         ObjectNode json = SampleReport.json(summary);
         FiniteTimeReport.sampleJson(json, exact, result.waitingTimes(), result.windows(), names,
                 process.energyUnit());
-        if (outDir != null) {
-            List<String> listed = new ArrayList<>(List.of(REPLICAS_CSV));
-            listed.addAll(files.keySet());
+        List<String> listed = new ArrayList<>(List.of(OutputSet.REPLICAS));
+        listed.addAll(files.keySet());
+        if (set != null) {
             json.set("files", Json.MAPPER.valueToTree(listed));
+            json.put("outputSet", set.id());
         }
         String summaryJson = Json.write(json);
         // the results reach stdout first, so a failed write below loses nothing
@@ -152,22 +165,17 @@ final class SampleCommand implements Command {
                     process.energyUnit()));
         }
         stdout.flush();
-        if (outDir != null) {
-            AtomicOutput.write(outDir.resolve(REPLICAS_CSV), w -> {
-                w.write(SampleReport.csvHeader(names));
-                w.newLine();
-                for (ReplicaResult row : run.replicas()) {
-                    w.write(SampleReport.csvRow(row));
-                    w.newLine();
-                }
-            });
+        if (set != null) {
+            rows.finish();
             for (Map.Entry<String, String> f : files.entrySet()) {
-                AtomicOutput.write(outDir.resolve(f.getKey()), w -> w.write(f.getValue()));
+                set.write(f.getKey(), w -> w.write(f.getValue()));
             }
-            AtomicOutput.write(outDir.resolve("summary.json"), w -> {
+            set.write(OutputSet.SUMMARY, w -> {
                 w.write(summaryJson);
                 w.newLine();
             });
+            listed.add(OutputSet.SUMMARY);
+            set.publish(listed);
         }
         return 0;
     }

@@ -18,6 +18,7 @@ import qar.model.JumpProcess;
 import qar.sample.Campaign;
 import qar.sample.GroupTally;
 import qar.sample.Recording;
+import qar.sample.ReplicaSink;
 import qar.sample.Watch;
 
 /**
@@ -145,12 +146,12 @@ public final class SampleJob {
     /**
      * @param master   the master generator (the CLI creates it from the seed)
      * @param threads  worker threads
-     * @param keepRows keep every replica's row
+     * @param rows     receives every replica's row in replica order while the campaign runs; may be null
      * @param done     finished replicas, for progress; may be null
      */
-    public Result run(LongJumpableUniformRandomProvider master, int threads, boolean keepRows, AtomicLong done)
+    public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done)
             throws InterruptedException {
-        Campaign.Result r = campaign.run(master, threads, keepRows, done);
+        Campaign.Result r = campaign.run(master, threads, rows, done);
         Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges());
         ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
         List<WaitingTimeEstimate> waits = new ArrayList<>();

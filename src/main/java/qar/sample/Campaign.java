@@ -39,6 +39,8 @@ public final class Campaign {
     public static final int MIN_REPLICAS = 2 * BatchCumulants.MIN_GROUP_SIZE;
     /** Replicas per random-stream block, the unit of work. */
     public static final int BLOCK = 64;
+    /** Blocks per thread that may run ahead of the oldest unfinished block (the reorder buffer). */
+    public static final int AHEAD_PER_THREAD = 4;
 
     private final GillespieEngine engine;
     private final double[] stationary;
@@ -107,8 +109,7 @@ public final class Campaign {
     }
 
     /** The result of a whole campaign: per group its tally, in group order. */
-    public record Result(List<GroupTally> groups, List<ReplicaResult> replicas, long jumps, double wallSeconds,
-                         int threads) {
+    public record Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads) {
         /** Per group, the energy moments of its replicas. */
         public List<ReplicaMoments> moments() {
             return groups.stream().map(GroupTally::moments).toList();
@@ -124,16 +125,18 @@ public final class Campaign {
      *
      * @param master   the master generator; it is advanced (long-jumped once per block)
      * @param threads  worker threads, >= 1
-     * @param keepRows whether to keep every replica's result (for per-replica output)
+     * @param rows     receives every replica's result in replica order, while the campaign runs;
+     *                 null for none
      * @param done     counts finished replicas, for progress reports; may be null
      */
-    public Result run(LongJumpableUniformRandomProvider master, int threads, boolean keepRows, AtomicLong done)
+    public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done)
             throws InterruptedException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         long blocks = (replicas + BLOCK - 1) / BLOCK;
-        Ordered ordered = new Ordered(master, blocks, keepRows);
+        Ordered ordered = new Ordered(master, blocks, rows, (long) AHEAD_PER_THREAD * threads);
+        boolean keepRows = rows != null;
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread th = new Thread(r, "qar-sampler");
@@ -144,8 +147,13 @@ public final class Campaign {
             List<Future<?>> futures = new ArrayList<>(threads);
             for (int k = 0; k < threads; k++) {
                 futures.add(pool.submit(() -> {
-                    for (Claim c = ordered.claim(); c != null; c = ordered.claim()) {
-                        ordered.finish(c.block, runBlock(c.block, c.stream, keepRows, done));
+                    try {
+                        for (Claim c = ordered.claim(); c != null; c = ordered.claim()) {
+                            ordered.finish(c.block, runBlock(c.block, c.stream, keepRows, done));
+                        }
+                    } catch (RuntimeException | Error e) {
+                        ordered.fail();
+                        throw e;
                     }
                     return null;
                 }));
@@ -165,35 +173,51 @@ public final class Campaign {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(List.of(ordered.groups), ordered.rows, ordered.jumps, (System.nanoTime() - t0) * 1e-9,
-                threads);
+        return new Result(List.of(ordered.groups), ordered.jumps, (System.nanoTime() - t0) * 1e-9, threads);
     }
 
     private record Claim(long block, JumpableUniformRandomProvider stream) {
     }
 
-    /** Hands out blocks with their streams in index order and combines partials in index order. */
+    /**
+     * Hands out blocks with their streams in index order, at most {@code ahead} blocks past the
+     * oldest unfinished one, and combines partials (and passes rows on) in index order.
+     */
     private final class Ordered {
         private final LongJumpableUniformRandomProvider master;
         private final long blocks;
+        private final long ahead;
         private final TreeMap<Long, Partial> pending = new TreeMap<>();
         private final GroupTally[] groups = new GroupTally[Campaign.this.groups];
-        private final List<ReplicaResult> rows;
+        private final ReplicaSink rows;
         private long nextClaim;
         private long nextCombine;
         private long jumps;
+        private boolean failed;
 
-        Ordered(LongJumpableUniformRandomProvider master, long blocks, boolean keepRows) {
+        Ordered(LongJumpableUniformRandomProvider master, long blocks, ReplicaSink rows, long ahead) {
             this.master = master;
             this.blocks = blocks;
-            this.rows = new ArrayList<>();
+            this.rows = rows;
+            this.ahead = ahead;
         }
 
-        synchronized Claim claim() {
-            if (nextClaim >= blocks) {
+        /** The next block, or null when all are claimed or a worker failed. */
+        synchronized Claim claim() throws InterruptedException {
+            // the oldest unfinished block is claimed and running, so its finish() wakes us
+            while (!failed && nextClaim < blocks && nextClaim - nextCombine >= ahead) {
+                wait();
+            }
+            if (failed || nextClaim >= blocks) {
                 return null;
             }
             return new Claim(nextClaim++, master.longJump());
+        }
+
+        /** A worker failed: its block will never finish, so the others stop claiming. */
+        synchronized void fail() {
+            failed = true;
+            notifyAll();
         }
 
         synchronized void finish(long block, Partial p) {
@@ -204,9 +228,12 @@ public final class Campaign {
                     int g = q.group[k];
                     groups[g] = groups[g] == null ? q.tally[k] : groups[g].combine(q.tally[k]);
                 }
-                rows.addAll(q.rows);
+                if (rows != null) {
+                    rows.accept(q.rows);
+                }
                 jumps += q.jumps;
                 nextCombine++;
+                notifyAll();
             }
         }
     }

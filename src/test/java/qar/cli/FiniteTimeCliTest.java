@@ -25,7 +25,9 @@ class FiniteTimeCliTest {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {
-                out.put(p.getFileName().toString(), Files.readString(p));
+                if (!p.getFileName().toString().startsWith(".")) {
+                    out.put(p.getFileName().toString(), Files.readString(p));
+                }
             }
         }
         return out;

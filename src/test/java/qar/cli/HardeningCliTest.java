@@ -91,9 +91,7 @@ class HardeningCliTest {
             QarCliTest.Result r = QarCliTest.run("exact", "--N", "5", "--window", "1", "--out", out.toString());
             assertEquals(0, r.code(), r.err());
         }
-        try (Stream<Path> files = Files.list(out)) {
-            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
-        }
+        OutputSetCliTest.assertOneCompleteSet(out, Json.MAPPER.readTree(out.resolve("summary.json").toFile()));
     }
 
     /**

@@ -108,8 +108,27 @@ class SampleCliTest {
             assertEquals((long) (end - start) * (end + start + 1), sum, row);
         }
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(2, files.count(), "no temporary files left behind");
+            assertEquals(List.of(".qar", "replicas.csv", "summary.json"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+        OutputSetCliTest.assertOneCompleteSet(out, summary);
+    }
+
+    /**
+     * replicas.csv is streamed while the threads finish blocks out of order; 40 blocks of 64
+     * replicas and a partial one still come out byte for byte the same for 1 and 3 threads.
+     */
+    @Test
+    void replicasCsvIsTheSameWhateverTheThreads(@TempDir Path dir) throws IOException {
+        String[] run = {"sample", "--N", "5", "--replicas", "2577", "--time", "1", "--seed", "12", "--quiet", "--out"};
+        for (int threads : new int[] {1, 3}) {
+            String[] args = Stream.concat(Stream.of(run), Stream.of(dir.resolve("t" + threads).toString(), "--threads",
+                    String.valueOf(threads))).toArray(String[]::new);
+            assertEquals(0, QarCliTest.run(args).code());
+        }
+        String one = Files.readString(dir.resolve("t1").resolve("replicas.csv"));
+        assertEquals(2578, one.lines().count());
+        assertEquals(one, Files.readString(dir.resolve("t3").resolve("replicas.csv")));
     }
 
     @ParameterizedTest

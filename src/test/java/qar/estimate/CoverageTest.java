@@ -43,7 +43,7 @@ class CoverageTest {
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(314159L);
         int[][] covered = new int[2][4];
         for (int run = 0; run < RUNS; run++) {
-            Campaign.Result r = campaign.run(master, 2, false, null);
+            Campaign.Result r = campaign.run(master, 2, null, null);
             Estimate[][] e = BatchCumulants.estimate(r.moments(), t, 1.0);
             for (int res = 0; res < 2; res++) {
                 for (int n = 0; n < 4; n++) {

@@ -49,7 +49,7 @@ class SampleJobTest {
             watches.add(new Watch(Refrigerator.NAMES.get(r), m));
         }
         job = SampleJob.of(process, 40, 640, watches, 60, new double[] {1, 8});
-        result = job.run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(2026L), 2, false,
+        result = job.run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(2026L), 2, null,
                 null);
     }
 
@@ -95,7 +95,7 @@ class SampleJobTest {
     @Test
     void sameSeedSameTalliesForAnyThreadCount() throws InterruptedException {
         SampleJob.Result three = job.run(
-                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(2026L), 3, false, null);
+                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(2026L), 3, null, null);
         for (int w = 0; w < result.waitingTimes().size(); w++) {
             assertTrue(java.util.Arrays.equals(result.waitingTimes().get(w).density(),
                     three.waitingTimes().get(w).density()));

@@ -46,7 +46,7 @@ class SamplerAgreementTest {
         Campaign c = Campaign.of(p, exact.populations(), t, replicas);
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(4242L + n);
-        Campaign.Result r = c.run(master, 2, false, null);
+        Campaign.Result r = c.run(master, 2, null, null);
         ReplicaMoments all = ReplicaMoments.create(3);
         for (ReplicaMoments m : r.moments()) {
             all.combine(m);
@@ -108,9 +108,9 @@ class SamplerAgreementTest {
         List<ReplicaResult> reference = null;
         double[] referenceK = null;
         for (int threads : new int[] {1, 2, 3, 8}) {
+            List<ReplicaResult> rows = new java.util.ArrayList<>();
             Campaign.Result r = c.run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(99L),
-                    threads, true, null);
-            List<ReplicaResult> rows = r.replicas();
+                    threads, rows::addAll, null);
             ReplicaMoments all = ReplicaMoments.create(3);
             r.moments().forEach(all::combine);
             double[] k = all.kStatistics(0);
@@ -135,9 +135,10 @@ class SamplerAgreementTest {
     void differentReplicasGetDifferentStreams() throws InterruptedException {
         JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(5));
         double[] pi = ExactSolver.solve(p, 2).populations();
-        Campaign.Result r = Campaign.of(p, pi, 50, 64)
-                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(5L), 2, true, null);
-        long distinct = r.replicas().stream()
+        List<ReplicaResult> rows = new java.util.ArrayList<>();
+        Campaign.of(p, pi, 50, 64)
+                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(5L), 2, rows::addAll, null);
+        long distinct = rows.stream()
                 .map(row -> java.util.Arrays.toString(row.jumps())).distinct().count();
         // 64 replicas of ~1000 jumps each: identical jump counts in all three reservoirs for two
         // independent replicas is possible but rare; identical streams would make all 64 equal.
@@ -149,12 +150,12 @@ class SamplerAgreementTest {
     void largerCampaignRepeatsTheSmallerOnesReplicas() throws InterruptedException {
         JumpProcess p = Refrigerator.process(ModelParameters.defaults().withN(5));
         double[] pi = ExactSolver.solve(p, 2).populations();
-        List<ReplicaResult> small = Campaign.of(p, pi, 20, 100)
-                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(8L), 2, true, null)
-                .replicas();
-        List<ReplicaResult> large = Campaign.of(p, pi, 20, 333)
-                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(8L), 3, true, null)
-                .replicas();
+        List<ReplicaResult> small = new java.util.ArrayList<>();
+        Campaign.of(p, pi, 20, 100)
+                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(8L), 2, small::addAll, null);
+        List<ReplicaResult> large = new java.util.ArrayList<>();
+        Campaign.of(p, pi, 20, 333)
+                .run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(8L), 3, large::addAll, null);
         assertEquals(333, large.size());
         for (int i = 0; i < small.size(); i++) {
             assertEquals(i, large.get(i).index());

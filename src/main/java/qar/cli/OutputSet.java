@@ -1,0 +1,386 @@
+package qar.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
+import qar.report.DistributionCsv;
+
+/**
+ * The files of one run with {@code --out DIR}, published together: a reader never sees one run's
+ * summary next to another run's table.
+ *
+ * <p>Layout. The files are written into a work folder {@code DIR/.qar/tmp-K} (K a slot, below);
+ * when all are complete the folder is renamed to {@code DIR/.qar/sets/ID} and the symbolic link
+ * {@code DIR/.qar/current} is switched to it by renaming a new link over the old one, so readers
+ * see the old set or the new one, whole. Each file name users rely on, {@code DIR/summary.json},
+ * {@code DIR/replicas.csv}, {@code DIR/counting.csv}, ..., is a fixed relative link to
+ * {@code .qar/current/NAME}; it never changes, so one rename switches every name at once. Then
+ * the sets that are not current are deleted. DIR itself stays an ordinary folder (it may exist
+ * already and hold other files), which is why the switch happens one level down: a folder cannot
+ * be renamed onto a non-empty one, and moving the old one aside first leaves a moment with none.
+ *
+ * <p>Concurrent runs. Switching, deleting old sets and making links is done under an exclusive
+ * lock on {@code DIR/.qar/lock} (across processes, and a lock in this JVM for runs inside one
+ * process), so the last run to publish wins and none deletes a set another is about to publish.
+ * Each run writes in its own work folder: slot K is the lowest whose lock file
+ * {@code DIR/.qar/tmp-K.lock} no live run holds. The operating system drops a lock with its
+ * process, so a killed run's slot is free again.
+ *
+ * <p>Interruption. The work folder has a fixed name, so a run killed with SIGKILL leaves at most
+ * one behind, which the next run in that slot empties and reuses; on SIGINT or SIGTERM a
+ * shutdown hook deletes it. Nothing of an unpublished run is ever visible through DIR.
+ *
+ * <p>Not thread-safe except {@link #close()}, which the shutdown hook may race with.
+ */
+final class OutputSet implements AutoCloseable {
+    /** The hidden folder inside DIR that holds the sets, the work folders and the locks. */
+    static final String HIDDEN = ".qar";
+    static final String SETS = "sets";
+    static final String CURRENT = "current";
+    static final String SUMMARY = "summary.json";
+    static final String REPLICAS = "replicas.csv";
+    /** Every name qar writes in DIR: when a set is published, those it lacks are removed from DIR. */
+    static final List<String> NAMES = List.of(SUMMARY, REPLICAS, DistributionCsv.COUNTING,
+            DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
+            DistributionCsv.FINITE_TIME_CUMULANTS);
+    private static final int MAX_SLOTS = 1024;
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
+
+    /**
+     * Lock files this JVM holds. Closing any channel of a file drops every POSIX lock the process
+     * has on it, so no second channel may be opened on one of these while it is held.
+     */
+    private static final Set<Path> HELD = new HashSet<>();
+    /** Publishing inside this JVM, one at a time (the file lock serializes processes). */
+    private static final ReentrantLock PUBLISH = new ReentrantLock();
+
+    private final Path dir;
+    private final Path root;
+    private final Path work;
+    private final Path slotLock;
+    private final FileChannel slot;
+    private final String id;
+    private final Thread hook;
+    /** The folder to delete if the run ends before publishing; null once published or deleted. */
+    private Path inFlight;
+    private boolean closed;
+
+    private OutputSet(Path dir, Path root, Path work, Path slotLock, FileChannel slot, String id) {
+        this.dir = dir;
+        this.root = root;
+        this.work = work;
+        this.slotLock = slotLock;
+        this.slot = slot;
+        this.id = id;
+        this.inFlight = work;
+        this.hook = new Thread(this::discard, "qar-output-cleanup");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Body of a write; may throw. */
+    interface Body {
+        void write(BufferedWriter out) throws IOException;
+    }
+
+    /**
+     * Prepares an empty work folder under {@code dir}, before any work, so that an output folder
+     * that could not take the set fails at once: permission bits alone say nothing for root or
+     * for special file systems such as /proc, so this creates folders, a file and a link.
+     *
+     * @throws UsageException naming {@code option} if {@code dir} cannot take the set
+     */
+    static OutputSet open(String option, Path dir) {
+        if (dir.toString().isBlank()) {
+            throw UsageException.of(option, "\"" + dir + "\"", "must name a directory");
+        }
+        Path d = dir.toAbsolutePath();
+        if (Files.exists(d) && !Files.isDirectory(d)) {
+            throw UsageException.of(option, dir, "exists and is not a directory");
+        }
+        Path root = d.resolve(HIDDEN);
+        FileChannel slot = null;
+        Path slotLock = null;
+        Path work = null;
+        try {
+            Files.createDirectories(root.resolve(SETS));
+            synchronized (HELD) {
+                for (int k = 0; slot == null; k++) {
+                    if (k == MAX_SLOTS) {
+                        throw new IOException(MAX_SLOTS + " runs are writing here");
+                    }
+                    Path lock = root.resolve("tmp-" + k + ".lock");
+                    if (HELD.contains(lock)) {
+                        continue;
+                    }
+                    FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    if (ch.tryLock() == null) {
+                        ch.close();
+                    } else {
+                        HELD.add(lock);
+                        slot = ch;
+                        slotLock = lock;
+                    }
+                }
+            }
+            work = root.resolve(slotLock.getFileName().toString().replace(".lock", ""));
+            deleteTree(work);
+            Files.createDirectory(work);
+            Path probe = work.resolve(".probe");
+            Files.createSymbolicLink(probe, Path.of(SUMMARY));
+            Files.delete(probe);
+            Files.newOutputStream(probe).close();
+            Files.delete(probe);
+            String id = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-"
+                    + String.format("%08x", ThreadLocalRandom.current().nextInt());
+            return new OutputSet(d, root, work, slotLock, slot, id);
+        } catch (IOException | SecurityException | UnsupportedOperationException e) {
+            if (work != null) {
+                try {
+                    deleteTree(work);
+                } catch (IOException | SecurityException again) {
+                    // what is left is reused by the next run in this slot
+                }
+            }
+            release(slotLock, slot);
+            throw UsageException.of(option, dir, "is not a writable directory that can hold symbolic links ("
+                    + describe(e) + ")");
+        }
+    }
+
+    /** The name of this set's folder under {@code DIR/.qar/sets}, unique to the run. */
+    String id() {
+        return id;
+    }
+
+    /** Where users find a file of the set. */
+    Path shown(String name) {
+        return dir.resolve(name);
+    }
+
+    /** A writer for one file of the set, in the work folder; the caller closes it. */
+    BufferedWriter writer(String name) throws IOException {
+        try {
+            return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(work.resolve(name)),
+                    StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw failure(name, e);
+        }
+    }
+
+    /** Writes one file of the set. */
+    void write(String name, Body body) throws IOException {
+        try (BufferedWriter out = writer(name)) {
+            body.write(out);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("could not write ") ? e : failure(name, e);
+        }
+    }
+
+    /** The exception for a failed write of {@code name}: names the file users would read. */
+    IOException failure(String name, IOException cause) {
+        return new IOException("could not write " + shown(name) + " (" + describe(cause)
+                + "); the results are on standard output", cause);
+    }
+
+    /**
+     * Makes the written files the current set: afterwards {@code DIR/NAME} is this run's file for
+     * every name in {@code names}, and no name of {@link #NAMES} outside it exists in DIR.
+     *
+     * @throws IOException naming the file or folder that could not be written; the previous set
+     *                     then stays current and whole
+     */
+    void publish(List<String> names) throws IOException {
+        if (!NAMES.containsAll(names)) {
+            throw new IllegalArgumentException("unknown output names " + names);
+        }
+        try {
+            publishLocked(names);
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("could not ") ? e
+                    : new IOException("could not publish the files in " + dir + " (" + describe(e)
+                            + "); the results are on standard output", e);
+        }
+    }
+
+    private void publishLocked(List<String> names) throws IOException {
+        PUBLISH.lock();
+        try (FileChannel ch = FileChannel.open(root.resolve("lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+            synchronized (this) {
+                if (closed) {
+                    throw new IOException("the run was interrupted before its files were published");
+                }
+                // first every name of the set becomes a link to .qar/current/NAME (each rename
+                // switches one name from the old set's file to the old set's or none, never to
+                // this set's), and files an older qar left under names this set lacks go
+                for (String name : NAMES) {
+                    Path p = dir.resolve(name);
+                    try {
+                        if (names.contains(name)) {
+                            link(p, name);
+                        } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                            Files.delete(p);
+                        }
+                    } catch (IOException e) {
+                        throw failure(name, e);
+                    }
+                }
+                Path set = root.resolve(SETS).resolve(id);
+                try {
+                    Files.move(work, set, StandardCopyOption.ATOMIC_MOVE);
+                    inFlight = set;
+                    Path next = root.resolve(CURRENT + ".tmp");
+                    Files.deleteIfExists(next);
+                    Files.createSymbolicLink(next, Path.of(SETS, id));
+                    // the switch: one rename replaces the link, so every name changes at once
+                    Files.move(next, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
+                    inFlight = null;
+                } catch (IOException e) {
+                    throw new IOException("could not publish the files in " + dir + " (" + describe(e)
+                            + "); the results are on standard output", e);
+                }
+            }
+            // best effort: what stays behind is removed by the next publication
+            for (String name : NAMES) {
+                Path p = dir.resolve(name);
+                if (!names.contains(name) && isLink(p, name)) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            try (DirectoryStream<Path> sets = Files.newDirectoryStream(root.resolve(SETS))) {
+                for (Path old : sets) {
+                    if (!old.getFileName().toString().equals(id)) {
+                        deleteTree(old);
+                    }
+                }
+            }
+        } finally {
+            PUBLISH.unlock();
+        }
+    }
+
+    private void link(Path p, String name) throws IOException {
+        if (isLink(p, name)) {
+            return;
+        }
+        Path next = root.resolve("link.tmp");
+        Files.deleteIfExists(next);
+        Files.createSymbolicLink(next, target(name));
+        try {
+            Files.move(next, p, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(next);
+        }
+    }
+
+    private static Path target(String name) {
+        return Path.of(HIDDEN, CURRENT, name);
+    }
+
+    private static boolean isLink(Path p, String name) throws IOException {
+        return Files.isSymbolicLink(p) && Files.readSymbolicLink(p).equals(target(name));
+    }
+
+    /** Deletes the unpublished files, if any; the shutdown hook on SIGINT or SIGTERM. */
+    private synchronized void discard() {
+        closed = true;
+        if (inFlight != null) {
+            // a worker may still be creating a file in it: try a few times
+            for (int attempt = 0; attempt < 10 && Files.exists(inFlight, LinkOption.NOFOLLOW_LINKS); attempt++) {
+                try {
+                    deleteTree(inFlight);
+                } catch (IOException e) {
+                    // retried; what is left is reused by the next run in this slot
+                }
+            }
+            inFlight = null;
+        }
+    }
+
+    /** Deletes what was not published and frees the slot. */
+    @Override
+    public void close() {
+        discard();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down and runs the hook anyway
+        }
+        release(slotLock, slot);
+    }
+
+    private static void release(Path lock, FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        synchronized (HELD) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing drops the lock whatever happens
+            }
+            HELD.remove(lock);
+        }
+    }
+
+    /** Deletes a file or folder tree without following links; absent is fine. */
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(p, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null && !(e instanceof NoSuchFileException)) {
+                        throw e;
+                    }
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (NoSuchFileException e) {
+            // deleted meanwhile
+        }
+    }
+
+    static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}
