@@ -44,7 +44,7 @@ final class ExactCommand implements Command {
     String start;
 
     @Parameter(names = "--rate-function", description = "reservoir whose current's rate function I(j) is wanted"
-            + " (c, h, w); repeat for several", order = 44)
+            + " (c, h, w); repeat for several", order = 44, splitter = FiniteTimeOptions.Unsplit.class)
     List<String> rateFunctions = new ArrayList<>();
 
     @Parameter(names = "--out", description = "directory for summary.json and the CSV tables", order = 45)
@@ -76,16 +76,16 @@ final class ExactCommand implements Command {
         for (int i = 0; i < rates.length; i++) {
             rates[i] = names.indexOf(rateFunctions.get(i));
             if (rates[i] < 0) {
-                throw UsageException.of("--rate-function", rateFunctions.get(i), "must be one of " + names);
+                throw UsageException.of("--rate-function", UsageException.shown(rateFunctions.get(i)), "must be one of " + names);
             }
             if (process.largestQuanta()[rates[i]] == 0) {
-                throw UsageException.of("--rate-function", rateFunctions.get(i),
+                throw UsageException.of("--rate-function", UsageException.shown(rateFunctions.get(i)),
                         "names a reservoir that exchanges no energy with these parameters");
             }
             try {
                 RateFunction.of(process, rates[i]);
             } catch (IllegalArgumentException e) {
-                throw UsageException.of("--rate-function", rateFunctions.get(i), e.getMessage());
+                throw UsageException.of("--rate-function", UsageException.shown(rateFunctions.get(i)), e.getMessage());
             }
         }
         Path outDir = out == null ? null : Path.of(out);

@@ -15,7 +15,7 @@ final class FiniteTimeOptions {
     static final double MAX_WINDOWS = 1e6;
 
     @Parameter(names = "--wtd", description = "waiting times between watched jumps: all, a reservoir (c, h, w) or a"
-            + " channel such as c:3/2-1/2; repeat for several", order = 40)
+            + " channel such as c:3/2-1/2; repeat for several", order = 40, splitter = Unsplit.class)
     List<String> wtd = new ArrayList<>();
 
     @Parameter(names = "--wtd-points", description = "grid points of each waiting-time distribution (sample: its"

@@ -129,6 +129,6 @@ public final class ModelOptions {
                 return k;
             }
         }
-        throw UsageException.of("--model", value, "must be full or reduced");
+        throw UsageException.of("--model", UsageException.shown(value), "must be full or reduced");
     }
 }
