@@ -67,7 +67,7 @@ final class ExactCommand implements Command {
         JumpProcess process = model.process();
         List<String> names = Refrigerator.NAMES;
         var watches = finite.watches(process);
-        double[] windows = finite.windows(null);
+        double[] windows = finite.windows(null, process);
         int level = start == null ? -1 : Levels.level("--start", start, process.dimension());
         if (start != null && windows.length == 0) {
             throw UsageException.of("--start", start, "needs at least one --window");

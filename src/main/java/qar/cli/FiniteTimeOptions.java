@@ -13,6 +13,8 @@ final class FiniteTimeOptions {
     static final int MIN_POINTS = 10;
     static final int MAX_POINTS = 100_000;
     static final double MAX_WINDOWS = 1e6;
+    /** Most jumps in one window from the stationary state: beyond, P(n, t) is out of the propagator's reach. */
+    static final double MAX_JUMPS_PER_WINDOW = 1e9;
 
     @Parameter(names = "--wtd", description = "waiting times between watched jumps: all, a reservoir (c, h, w) or a"
             + " channel such as c:3/2-1/2; repeat for several", order = 40, splitter = Unsplit.class)
@@ -64,8 +66,19 @@ final class FiniteTimeOptions {
         return wtdPoints.saturated();
     }
 
-    /** @param time the replica length, the longest window allowed; null for no limit */
-    double[] windows(DecimalArg time) {
+    /**
+     * @param time    the replica length, the longest window allowed; null for no limit
+     * @param process the process whose P(n, t) is wanted: t times its stationary jump rate is capped
+     */
+    double[] windows(DecimalArg time, JumpProcess process) {
+        double rate = 0;
+        if (!windows.isEmpty()) {
+            double[] pi = qar.exact.ExactSolver.stationaryState(process);
+            double[] escape = process.escapeRates();
+            for (int a = 0; a < pi.length; a++) {
+                rate += pi[a] * escape[a];
+            }
+        }
         double longest = time == null ? Double.POSITIVE_INFINITY : time.value();
         double[] out = new double[windows.size()];
         for (int i = 0; i < out.length; i++) {
@@ -80,6 +93,12 @@ final class FiniteTimeOptions {
             }
             if (t > longest) {
                 throw UsageException.of("--window", typed, "must not exceed --time (" + time + ")");
+            }
+            if (!(t * rate <= MAX_JUMPS_PER_WINDOW)) {
+                // P(n, t) spans ~sqrt of that many lattice points and its propagator loses digits
+                throw UsageException.of("--window", typed, String.format(java.util.Locale.ROOT,
+                        "times the stationary jump rate %.3g is %.3g jumps per window; at most %.0e: choose a"
+                                + " shorter window", rate, t * rate, MAX_JUMPS_PER_WINDOW));
             }
             out[i] = t;
         }

@@ -97,7 +97,7 @@ final class SampleCommand implements Command {
         JumpProcess process = model.process();
         List<String> names = Refrigerator.NAMES;
         List<Watch> watches = finite.watches(process);
-        double[] windows = finite.windows(this.time);
+        double[] windows = finite.windows(this.time, process);
         SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows);
         if (!(job.expectedJumps() <= MAX_JUMPS)) {
             // a run of years is a typo or a rate scale beyond sampling, not a campaign
