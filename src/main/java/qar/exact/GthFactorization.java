@@ -44,15 +44,6 @@ public final class GthFactorization {
     }
 
     /**
-     * Bytes kept per level by a factorization of a process with half bandwidth {@code w} (the
-     * factors, pivots and stationary state), and the most a solve or the stationary state needs
-     * besides: for memory estimates before the work.
-     */
-    public static long bytesPerLevel(int w) {
-        return 16L * (2 * w + 2) + Integer.BYTES;
-    }
-
-    /**
      * @throws IllegalArgumentException if some level cannot reach the bottom level, so the
      *                                  stationary state is not unique
      */
