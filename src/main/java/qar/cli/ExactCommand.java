@@ -64,6 +64,7 @@ final class ExactCommand implements Command {
         if (order < 2 || order > ExactSolver.MAX_ORDER) {
             throw UsageException.of("--order", order, "must be an integer from 2 to " + ExactSolver.MAX_ORDER);
         }
+        SizeCheck.exact(p, order);
         JumpProcess process = Refrigerator.process(p);
         List<String> names = Refrigerator.NAMES;
         var watches = finite.watches(process);
