@@ -64,6 +64,7 @@ final class ExactCommand implements Command {
         if (order.value() < 2 || order.value() > ExactSolver.MAX_ORDER) {
             throw UsageException.of("--order", order, "must be an integer from 2 to " + ExactSolver.MAX_ORDER);
         }
+        SizeCheck.exact(p, (int) order.value());
         JumpProcess process = model.process();
         List<String> names = Refrigerator.NAMES;
         var watches = finite.watches(process);

@@ -70,6 +70,7 @@ final class SampleCommand implements Command {
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
         ModelParameters p = model.toParameters();
+        SizeCheck.sample(p);
         double time = this.time.value();
         if (!(time >= MIN_TIME) || Double.isInfinite(time)) {
             // below the normal doubles 1 / T overflows and every rate would be 0 * infinity

@@ -1,7 +1,6 @@
 package qar.exact;
 
 import java.util.List;
-import org.apache.commons.numbers.core.DD;
 import qar.model.Channel;
 import qar.model.JumpProcess;
 
@@ -14,28 +13,21 @@ import qar.model.JumpProcess;
  * {@code kappa_n = sum_{m=1..n} C(n,m) 1^T L^(m) rho^(n-m)} and
  * {@code L rho^(n) = sum_{m=1..n} C(n,m) (kappa_m - L^(m)) rho^(n-m)}, solved by the GTH Drazin
  * inverse. Cost O(K^2) channel sweeps and O(K) banded solves.
+ *
+ * <p>Memory: the K - 1 vectors rho^(1..K-1) (K + 1 with the offsets, and as many left vectors),
+ * 16 bytes per level each; every solve runs in place on its right-hand side, and the terms
+ * {@code rate * weight^m} are formed on the fly (m multiplications by an exact double) rather
+ * than tabled per channel and order.
  */
 public final class CumulantRecursion {
     private final GthFactorization factorization;
-    private final int[] from;
-    private final int[] to;
-    private final double[] rate;
+    private final JumpProcess process;
     private final int dimension;
 
     private CumulantRecursion(GthFactorization factorization, JumpProcess process) {
         this.factorization = factorization;
+        this.process = process;
         this.dimension = process.dimension();
-        List<Channel> chs = process.channels();
-        int c = chs.size();
-        from = new int[c];
-        to = new int[c];
-        rate = new double[c];
-        for (int k = 0; k < c; k++) {
-            Channel ch = chs.get(k);
-            from[k] = ch.from();
-            to[k] = ch.to();
-            rate[k] = ch.rate();
-        }
     }
 
     public static CumulantRecursion of(JumpProcess process, GthFactorization factorization) {
@@ -65,25 +57,29 @@ public final class CumulantRecursion {
         return new Run(weight, order, true).offset;
     }
 
-    /** One evaluation of the recursion for one observable. */
+    /** One evaluation of the recursion for one observable; vectors are interleaved double-double. */
     private final class Run {
         final double[] kappa;
         final double[] offset;
         private final int active;
         private final int[] af;
         private final int[] at;
-        /** rw[m-1][c] = rate_c * weight_c^m. */
-        private final DD[][] rw;
+        private final double[] rate;
+        private final double[] weight;
+        /** Scratch registers: no allocation inside the channel sweeps. */
+        private final DoubleDouble p = new DoubleDouble();
+        private final DoubleDouble acc = new DoubleDouble();
 
-        Run(double[] weight, int order, boolean offsets) {
+        Run(double[] weights, int order, boolean offsets) {
             if (order < 1) {
                 throw new IllegalArgumentException("order must be >= 1, got " + order);
             }
-            if (weight.length != rate.length) {
+            List<Channel> chs = process.channels();
+            if (weights.length != chs.size()) {
                 throw new IllegalArgumentException("need one weight per channel");
             }
             int n0 = 0;
-            for (double x : weight) {
+            for (double x : weights) {
                 if (x != 0) {
                     n0++;
                 }
@@ -91,123 +87,140 @@ public final class CumulantRecursion {
             active = n0;
             af = new int[active];
             at = new int[active];
-            rw = new DD[order][active];
+            rate = new double[active];
+            weight = new double[active];
             int c = 0;
-            for (int k = 0; k < weight.length; k++) {
-                if (weight[k] == 0) {
+            for (int k = 0; k < weights.length; k++) {
+                if (weights[k] == 0) {
                     continue;
                 }
-                af[c] = from[k];
-                at[c] = to[k];
-                DD p = DD.of(rate[k]);
-                for (int m = 0; m < order; m++) {
-                    p = p.multiply(weight[k]);
-                    rw[m][c] = p;
-                }
+                Channel ch = chs.get(k);
+                af[c] = ch.from();
+                at[c] = ch.to();
+                rate[c] = ch.rate();
+                weight[c] = weights[k];
                 c++;
             }
-            DD[][] rho = new DD[order + 1][];
-            rho[0] = factorization.stationaryDD();
-            DD[] lam = new DD[order + 1];
+            double[][] rho = new double[order + 1][];
+            rho[0] = factorization.stationaryVector();
+            double[] lam = new double[2 * (order + 1)];
+            DoubleDouble kn = new DoubleDouble();
+            DoubleDouble t = new DoubleDouble();
             kappa = new double[order];
             for (int n = 1; n <= order; n++) {
-                DD kn = DD.ZERO;
+                kn.set(0);
                 for (int m = 1; m <= n; m++) {
-                    kn = kn.add(sumApplied(m, rho[n - m]).multiply(binomial(n, m)));
+                    sumApplied(m, rho[n - m], t).multiply(binomial(n, m));
+                    kn.add(t.hi, t.lo);
                 }
-                lam[n] = kn;
+                kn.store(lam, n);
                 kappa[n - 1] = kn.doubleValue();
                 if (n < order || offsets) {
-                    DD[] rhs = zeros();
+                    double[] rhs = DoubleDouble.vector(dimension);
                     for (int m = 1; m <= n; m++) {
                         double b = binomial(n, m);
-                        axpy(rhs, lam[m].multiply(b), rho[n - m]);
+                        t.load(lam, m).multiply(b);
+                        axpy(rhs, t, rho[n - m]);
                         applySubtract(rhs, m, rho[n - m], b, false);
                     }
-                    rho[n] = factorization.solve(rhs);
+                    factorization.solveInPlace(rhs);
+                    rho[n] = rhs;
                 }
             }
             offset = offsets ? offsets(order, lam, rho) : null;
         }
 
-        private double[] offsets(int order, DD[] lam, DD[][] rho) {
-            DD[][] left = new DD[order + 1][];
-            left[0] = new DD[dimension];
-            java.util.Arrays.fill(left[0], DD.ONE);
-            DD[] h = new DD[order + 1];
-            h[0] = DD.ONE;
+        private double[] offsets(int order, double[] lam, double[][] rho) {
+            double[][] left = new double[order + 1][];
+            left[0] = DoubleDouble.vector(dimension);
+            for (int a = 0; a < dimension; a++) {
+                left[0][2 * a] = 1;
+            }
+            double[] h = new double[2 * (order + 1)];
+            h[0] = 1;
+            DoubleDouble t = new DoubleDouble();
+            DoubleDouble cn = new DoubleDouble();
             for (int n = 1; n <= order; n++) {
-                DD[] z = zeros();
+                double[] l = DoubleDouble.vector(dimension);
                 for (int m = 1; m <= n; m++) {
                     double b = binomial(n, m);
-                    axpy(z, lam[m].multiply(b), left[n - m]);
-                    applySubtract(z, m, left[n - m], b, true);
+                    t.load(lam, m).multiply(b);
+                    axpy(l, t, left[n - m]);
+                    applySubtract(l, m, left[n - m], b, true);
                 }
-                DD[] l = factorization.solveAdjoint(z);
+                factorization.solveAdjointInPlace(l);
                 // normalisation l(s) . r(s) = 1, differentiated n times
-                DD cn = DD.ZERO;
+                cn.set(0);
                 for (int m = 0; m < n; m++) {
-                    cn = cn.subtract(dot(left[m], rho[n - m]).multiply(binomial(n, m)));
+                    dot(left[m], rho[n - m], t).multiply(binomial(n, m)).negate();
+                    cn.add(t.hi, t.lo);
                 }
                 for (int a = 0; a < dimension; a++) {
-                    l[a] = l[a].add(cn);
+                    cn.addTo(l, a);
                 }
                 left[n] = l;
-                h[n] = dot(l, rho[0]);
+                dot(l, rho[0], t).store(h, n);
             }
             // cumulants of ln h from its moments h_n
-            DD[] g = new DD[order + 1];
+            double[] g = new double[2 * (order + 1)];
             double[] out = new double[order];
+            DoubleDouble gn = new DoubleDouble();
             for (int n = 1; n <= order; n++) {
-                DD gn = h[n];
+                gn.load(h, n);
                 for (int m = 1; m < n; m++) {
-                    gn = gn.subtract(g[m].multiply(h[n - m]).multiply(binomial(n - 1, m - 1)));
+                    t.load(g, m).multiply(h, n - m).multiply(binomial(n - 1, m - 1)).negate();
+                    gn.add(t.hi, t.lo);
                 }
-                g[n] = gn;
+                gn.store(g, n);
                 out[n - 1] = gn.doubleValue();
             }
             return out;
         }
 
-        /** 1^T L^(m) v. */
-        private DD sumApplied(int m, DD[] v) {
-            DD[] r = rw[m - 1];
-            DD t = DD.ZERO;
-            for (int q = 0; q < active; q++) {
-                t = t.add(r[q].multiply(v[af[q]]));
+        /** rate_q * weight_q^m into p, as the product of m exact multiplications. */
+        private DoubleDouble rateTimesWeightPower(int q, int m) {
+            p.set(rate[q]);
+            for (int i = 0; i < m; i++) {
+                p.multiply(weight[q]);
             }
-            return t;
+            return p;
+        }
+
+        /** 1^T L^(m) v, into out. */
+        private DoubleDouble sumApplied(int m, double[] v, DoubleDouble out) {
+            out.set(0);
+            for (int q = 0; q < active; q++) {
+                rateTimesWeightPower(q, m).multiply(v, af[q]);
+                out.add(p.hi, p.lo);
+            }
+            return out;
         }
 
         /** out -= b L^(m) v, or b (L^(m))^T v. */
-        private void applySubtract(DD[] out, int m, DD[] v, double b, boolean transpose) {
-            DD[] r = rw[m - 1];
+        private void applySubtract(double[] out, int m, double[] v, double b, boolean transpose) {
             for (int q = 0; q < active; q++) {
                 int src = transpose ? at[q] : af[q];
                 int dst = transpose ? af[q] : at[q];
-                out[dst] = out[dst].subtract(r[q].multiply(v[src]).multiply(b));
+                rateTimesWeightPower(q, m).multiply(v, src).multiply(b).subtractFrom(out, dst);
             }
         }
 
-        private DD[] zeros() {
-            DD[] z = new DD[dimension];
-            java.util.Arrays.fill(z, DD.ZERO);
-            return z;
+        /** out += a v, elementwise. */
+        private void axpy(double[] out, DoubleDouble a, double[] v) {
+            for (int i = 0; i < dimension; i++) {
+                acc.set(a.hi, a.lo).multiply(v, i).addTo(out, i);
+            }
         }
-    }
 
-    private static void axpy(DD[] out, DD a, DD[] v) {
-        for (int i = 0; i < out.length; i++) {
-            out[i] = out[i].add(a.multiply(v[i]));
+        /** u . v, into out. */
+        private DoubleDouble dot(double[] u, double[] v, DoubleDouble out) {
+            out.set(0);
+            for (int i = 0; i < dimension; i++) {
+                acc.load(u, i).multiply(v, i);
+                out.add(acc.hi, acc.lo);
+            }
+            return out;
         }
-    }
-
-    private static DD dot(DD[] u, DD[] v) {
-        DD t = DD.ZERO;
-        for (int i = 0; i < u.length; i++) {
-            t = t.add(u[i].multiply(v[i]));
-        }
-        return t;
     }
 
     private static double binomial(int n, int k) {

@@ -1,6 +1,5 @@
 package qar.exact;
 
-import java.util.Arrays;
 import org.apache.commons.numbers.core.DD;
 import qar.model.Channel;
 import qar.model.JumpProcess;
@@ -14,22 +13,28 @@ import qar.model.JumpProcess;
  * (the Drazin inverse needed for noise and higher cumulants) at the same cost. Double-double keeps
  * net currents exact to double precision even where they are a millionth of the gross flows (the
  * work reservoir's resonant flips at the defaults). Immutable.
+ *
+ * <p>Memory: the elimination runs in place on the band of the generator, so the factors, the
+ * pivots and the stationary state are all that is kept: (4 w + 4) doubles per level (96 bytes for
+ * the refrigerator's w = 2), stored as interleaved double-double vectors ({@link DoubleDouble}).
  */
 public final class GthFactorization {
     /** Rescale a population mantissa when its binary exponent leaves +-EXP_WINDOW. */
     private static final int EXP_WINDOW = 256;
+    /** Largest number of band entries (levels x bandwidth): an interleaved vector holds twice that. */
+    private static final long MAX_BAND = (Integer.MAX_VALUE - 8) / 2;
 
     private final int d;
     private final int w;
-    /** pivot[n]: censored escape rate of level n to levels below it. */
-    private final DD[] pivot;
-    /** down[n*w + k-1]: censored probability that level n goes next to n-k. */
-    private final DD[] down;
-    /** up[n*w + k-1]: censored rate n-k -> n. */
-    private final DD[] up;
-    private final DD[] pi;
+    /** Entry n: censored escape rate of level n to levels below it. */
+    private final double[] pivot;
+    /** Entry n*w + k-1: censored probability that level n goes next to n-k. */
+    private final double[] down;
+    /** Entry n*w + k-1: censored rate n-k -> n. */
+    private final double[] up;
+    private final double[] pi;
 
-    private GthFactorization(int d, int w, DD[] pivot, DD[] down, DD[] up) {
+    private GthFactorization(int d, int w, double[] pivot, double[] down, double[] up) {
         this.d = d;
         this.w = w;
         this.pivot = pivot;
@@ -45,43 +50,54 @@ public final class GthFactorization {
     public static GthFactorization of(JumpProcess process) {
         int d = process.dimension();
         int w = Math.min(process.bandwidth(), d - 1);
-        int width = 2 * w + 1;
-        DD[] g = new DD[d * width];
-        Arrays.fill(g, DD.ZERO);
-        for (Channel ch : process.channels()) {
-            int idx = ch.from() * width + ch.to() - ch.from() + w;
-            g[idx] = g[idx].add(ch.rate());
+        if ((long) d * w > MAX_BAND) {
+            throw new IllegalArgumentException("a band of " + d + " levels x " + w
+                    + " is too large for one array");
         }
-        DD[] pivot = new DD[d];
-        DD[] down = new DD[d * w];
-        DD[] up = new DD[d * w];
-        Arrays.fill(down, DD.ZERO);
-        Arrays.fill(up, DD.ZERO);
-        pivot[0] = DD.ZERO;
+        // the band of the generator, in place of the factors: rate n -> n-k in down[n*w + k-1],
+        // rate n-k -> n in up[n*w + k-1]; the diagonal is never needed
+        double[] down = DoubleDouble.vector(d * w);
+        double[] up = DoubleDouble.vector(d * w);
+        DoubleDouble r = new DoubleDouble();
+        for (Channel ch : process.channels()) {
+            int from = ch.from();
+            int to = ch.to();
+            double[] band = to < from ? down : up;
+            int idx = to < from ? from * w + from - to - 1 : to * w + to - from - 1;
+            r.load(band, idx).add(ch.rate()).store(band, idx);
+        }
+        double[] pivot = DoubleDouble.vector(d);
+        DoubleDouble s = new DoubleDouble();
         for (int n = d - 1; n >= 1; n--) {
             int lo = Math.max(0, n - w);
-            DD s = DD.ZERO;
+            int row = n * w - 1;
+            s.set(0);
             for (int j = lo; j < n; j++) {
-                s = s.add(g[n * width + j - n + w]);
+                s.add(down, row + n - j);
             }
-            if (!(s.hi() > 0)) {
+            if (!(s.hi > 0)) {
                 throw new IllegalArgumentException("level " + n
                         + " cannot reach the levels below it: the stationary state is not unique");
             }
-            pivot[n] = s;
+            s.store(pivot, n);
             for (int k = 1; k <= n - lo; k++) {
-                down[n * w + k - 1] = g[n * width - k + w].divide(s);
-                up[n * w + k - 1] = g[(n - k) * width + k + w];
+                r.load(down, row + k).divide(s.hi, s.lo).store(down, row + k);
             }
+            // censor level n: every path i -> n -> j becomes a rate i -> j
             for (int i = lo; i < n; i++) {
-                DD gin = up[n * w + n - i - 1];
-                if (gin.hi() == 0) {
+                double gh = up[2 * (row + n - i)];
+                double gl = up[2 * (row + n - i) + 1];
+                if (gh == 0) {
                     continue;
                 }
                 for (int j = lo; j < n; j++) {
                     if (j != i) {
-                        int idx = i * width + j - i + w;
-                        g[idx] = g[idx].add(gin.multiply(down[n * w + n - j - 1]));
+                        r.set(gh, gl).multiply(down, row + n - j);
+                        if (j < i) {
+                            r.addTo(down, i * w + i - j - 1);
+                        } else {
+                            r.addTo(up, j * w + j - i - 1);
+                        }
                     }
                 }
             }
@@ -95,69 +111,73 @@ public final class GthFactorization {
 
     /** The normalised stationary state in double-double; entries below the double range are zero. */
     public DD[] stationaryDD() {
-        return pi.clone();
+        return DoubleDouble.toDD(pi);
+    }
+
+    /** The stationary state as an interleaved double-double vector; shared, callers must not write. */
+    double[] stationaryVector() {
+        return pi;
     }
 
     /** The normalised stationary state, lowest level first; every entry >= 0. */
     public double[] stationaryState() {
         double[] out = new double[d];
         for (int n = 0; n < d; n++) {
-            out[n] = pi[n].doubleValue();
+            out[n] = pi[2 * n] + pi[2 * n + 1];
         }
         return out;
     }
 
-    private DD[] stationary() {
+    private double[] stationary() {
         // Back substitution with a running binary exponent per level: populations may span
         // thousands of decades, so each mantissa is kept near 1 and the scales are merged at the end.
-        DD[] m = new DD[d];
+        double[] m = DoubleDouble.vector(d);
         int[] e = new int[d];
-        m[0] = DD.ONE;
-        int[] exp = new int[1];
+        m[0] = 1;
+        DoubleDouble acc = new DoubleDouble();
+        DoubleDouble t = new DoubleDouble();
         for (int n = 1; n < d; n++) {
+            int row = n * w - 1;
             // Sum in the frame of the largest contributing exponent, so every shift is <= 0.
             int ref = Integer.MIN_VALUE;
             for (int k = 1; k <= Math.min(w, n); k++) {
                 int a = n - k;
-                if (m[a].hi() != 0 && up[n * w + k - 1].hi() != 0) {
+                if (m[2 * a] != 0 && up[2 * (row + k)] != 0) {
                     ref = Math.max(ref, e[a]);
                 }
             }
-            DD acc = DD.ZERO;
+            acc.set(0);
             if (ref == Integer.MIN_VALUE) {
                 ref = e[n - 1];
             } else {
                 for (int k = 1; k <= Math.min(w, n); k++) {
                     int a = n - k;
-                    if (m[a].hi() != 0 && up[n * w + k - 1].hi() != 0) {
-                        acc = acc.add(m[a].scalb(e[a] - ref).multiply(up[n * w + k - 1]));
+                    if (m[2 * a] != 0 && up[2 * (row + k)] != 0) {
+                        t.load(m, a).scalb(e[a] - ref).multiply(up, row + k);
+                        acc.add(t.hi, t.lo);
                     }
                 }
             }
-            DD v = acc.divide(pivot[n]);
-            if (v.hi() != 0) {
-                int ex = Math.getExponent(v.hi());
-                if (Math.abs(ex) > EXP_WINDOW) {
-                    v = v.frexp(exp);
-                    ref += exp[0];
-                }
+            acc.divide(pivot, n);
+            if (acc.hi != 0 && Math.abs(Math.getExponent(acc.hi)) > EXP_WINDOW) {
+                ref += acc.frexp();
             }
-            m[n] = v;
+            acc.store(m, n);
             e[n] = ref;
         }
         int top = Integer.MIN_VALUE;
         for (int n = 0; n < d; n++) {
-            if (m[n].hi() != 0) {
-                top = Math.max(top, e[n] + Math.getExponent(m[n].hi()));
+            if (m[2 * n] != 0) {
+                top = Math.max(top, e[n] + Math.getExponent(m[2 * n]));
             }
         }
-        DD total = DD.ZERO;
+        DoubleDouble total = new DoubleDouble().set(0);
         for (int n = 0; n < d; n++) {
-            m[n] = m[n].scalb(e[n] - top);
-            total = total.add(m[n]);
+            t.load(m, n).scalb(e[n] - top).store(m, n);
+            total.add(t.hi, t.lo);
         }
         for (int n = 0; n < d; n++) {
-            m[n] = m[n].divide(total);
+            t.load(m, n).divide(total.hi, total.lo).store(m, n);
         }
         return m;
     }
@@ -168,37 +188,46 @@ public final class GthFactorization {
      * This is the Drazin inverse of L applied to y.
      */
     public DD[] solve(DD[] y) {
-        if (y.length != d) {
-            throw new IllegalArgumentException("right-hand side has length " + y.length + ", expected " + d);
-        }
-        DD[] r = y.clone();
+        checkLength(y.length);
+        double[] v = DoubleDouble.fromDD(y);
+        solveInPlace(v);
+        return DoubleDouble.toDD(v);
+    }
+
+    /** {@link #solve(DD[])} on an interleaved vector, overwriting y with x. */
+    void solveInPlace(double[] y) {
+        checkLength(DoubleDouble.length(y));
+        DoubleDouble t = new DoubleDouble();
         for (int n = d - 1; n >= 1; n--) {
-            DD rn = r[n];
-            if (rn.hi() == 0) {
+            double rh = y[2 * n];
+            double rl = y[2 * n + 1];
+            if (rh == 0) {
                 continue;
             }
             for (int k = 1; k <= Math.min(w, n); k++) {
-                r[n - k] = r[n - k].add(rn.multiply(down[n * w + k - 1]));
+                t.set(rh, rl).multiply(down, n * w + k - 1).addTo(y, n - k);
             }
         }
-        DD[] x = new DD[d];
-        x[0] = DD.ZERO;
-        DD sum = DD.ZERO;
+        // y[n] is read once, at step n, and overwritten there by x[n]
+        DoubleDouble acc = new DoubleDouble();
+        DoubleDouble sum = new DoubleDouble().set(0);
+        y[0] = 0;
+        y[1] = 0;
         for (int n = 1; n < d; n++) {
-            DD acc = r[n].negate();
+            acc.load(y, n).negate();
             for (int k = 1; k <= Math.min(w, n); k++) {
-                DD xa = x[n - k];
-                if (xa.hi() != 0) {
-                    acc = acc.add(xa.multiply(up[n * w + k - 1]));
+                int a = n - k;
+                if (y[2 * a] != 0) {
+                    t.load(y, a).multiply(up, n * w + k - 1);
+                    acc.add(t.hi, t.lo);
                 }
             }
-            x[n] = acc.divide(pivot[n]);
-            sum = sum.add(x[n]);
+            acc.divide(pivot, n).store(y, n);
+            sum.add(acc.hi, acc.lo);
         }
         for (int n = 0; n < d; n++) {
-            x[n] = x[n].subtract(sum.multiply(pi[n]));
+            t.set(sum.hi, sum.lo).multiply(pi, n).subtractFrom(y, n);
         }
-        return x;
     }
 
     /**
@@ -206,33 +235,48 @@ public final class GthFactorization {
      * with {@code pi . x = 0}, where {@code pi . y = 0}.
      */
     public DD[] solveAdjoint(DD[] y) {
-        if (y.length != d) {
-            throw new IllegalArgumentException("right-hand side has length " + y.length + ", expected " + d);
-        }
-        DD[] r = y.clone();
+        checkLength(y.length);
+        double[] v = DoubleDouble.fromDD(y);
+        solveAdjointInPlace(v);
+        return DoubleDouble.toDD(v);
+    }
+
+    /** {@link #solveAdjoint(DD[])} on an interleaved vector, overwriting y with x. */
+    void solveAdjointInPlace(double[] y) {
+        checkLength(DoubleDouble.length(y));
+        DoubleDouble rn = new DoubleDouble();
+        DoubleDouble t = new DoubleDouble();
         for (int n = d - 1; n >= 1; n--) {
-            if (r[n].hi() == 0) {
+            if (y[2 * n] == 0) {
                 continue;
             }
-            DD rn = r[n].divide(pivot[n]);
+            rn.load(y, n).divide(pivot, n);
             for (int k = 1; k <= Math.min(w, n); k++) {
-                r[n - k] = r[n - k].add(up[n * w + k - 1].multiply(rn));
+                t.load(up, n * w + k - 1).multiply(rn.hi, rn.lo).addTo(y, n - k);
             }
         }
-        DD[] x = new DD[d];
-        x[0] = DD.ZERO;
-        DD mean = DD.ZERO;
+        DoubleDouble acc = new DoubleDouble();
+        DoubleDouble mean = new DoubleDouble().set(0);
+        y[0] = 0;
+        y[1] = 0;
         for (int n = 1; n < d; n++) {
-            DD acc = r[n].divide(pivot[n]).negate();
+            acc.load(y, n).divide(pivot, n).negate();
             for (int k = 1; k <= Math.min(w, n); k++) {
-                acc = acc.add(down[n * w + k - 1].multiply(x[n - k]));
+                t.load(down, n * w + k - 1).multiply(y, n - k);
+                acc.add(t.hi, t.lo);
             }
-            x[n] = acc;
-            mean = mean.add(acc.multiply(pi[n]));
+            acc.store(y, n);
+            t.set(acc.hi, acc.lo).multiply(pi, n);
+            mean.add(t.hi, t.lo);
         }
         for (int n = 0; n < d; n++) {
-            x[n] = x[n].subtract(mean);
+            mean.subtractFrom(y, n);
         }
-        return x;
+    }
+
+    private void checkLength(int length) {
+        if (length != d) {
+            throw new IllegalArgumentException("right-hand side has length " + length + ", expected " + d);
+        }
     }
 }
