@@ -41,7 +41,7 @@ class SizeCheckTest {
         SizeCheck.heap(p, needed, needed);
         UsageException e = assertThrows(UsageException.class, () -> SizeCheck.heap(p, needed, needed - 1));
         String m = e.getMessage();
-        assertTrue(m.startsWith("--N = " + ModelParameters.MAX_N + ": needs about 2.9 GB"), m);
+        assertTrue(m.startsWith("--N = " + ModelParameters.MAX_N + ": needs about 2.8 GB"), m);
         assertTrue(m.contains("5000000 levels") && m.contains("-Xmx3g"), m);
         assertEquals(1, m.lines().count(), m);
         ModelParameters small = ModelParameters.defaults().withN(100_001);
