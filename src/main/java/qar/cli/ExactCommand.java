@@ -16,7 +16,8 @@ import qar.exact.RateFunction;
 import qar.job.ExactJob;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
-import qar.model.Refrigerator;
+import qar.model.ModelSpec;
+import qar.model.Reservoir;
 import qar.report.DistributionCsv;
 import qar.report.ExactReport;
 import qar.report.FiniteTimeReport;
@@ -39,12 +40,13 @@ final class ExactCommand implements Command {
     @ParametersDelegate
     FiniteTimeOptions finite = new FiniteTimeOptions();
 
-    @Parameter(names = "--start", description = "level the windows start from (1/2, 3/2, ...; default: the"
-            + " stationary state)", order = 43)
+    @Parameter(names = "--start", description = "level the windows start from (1/2, 3/2, ... or a level of"
+            + " --process; default: the stationary state)", order = 43)
     String start;
 
     @Parameter(names = "--rate-function", description = "reservoir whose current's rate function I(j) is wanted"
-            + " (c, h, w); repeat for several", order = 44, splitter = FiniteTimeOptions.Unsplit.class)
+            + " (c, h, w, or a reservoir of --process); repeat for several", order = 44,
+            splitter = FiniteTimeOptions.Unsplit.class)
     List<String> rateFunctions = new ArrayList<>();
 
     @Parameter(names = "--out", description = "directory for summary.json and the CSV tables", order = 45)
@@ -60,16 +62,18 @@ final class ExactCommand implements Command {
 
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException {
-        ModelParameters p = model.toParameters();
+        ModelSpec p = model.spec();
         if (order.value() < 2 || order.value() > ExactSolver.MAX_ORDER) {
             throw UsageException.of("--order", order, "must be an integer from 2 to " + ExactSolver.MAX_ORDER);
         }
-        SizeCheck.exact(p, (int) order.value());
-        JumpProcess process = model.process();
-        List<String> names = Refrigerator.NAMES;
-        var watches = finite.watches(process);
+        if (p instanceof ModelParameters mp) {
+            SizeCheck.exact(mp, (int) order.value());
+        }
+        JumpProcess process = model.process(p);
+        List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
+        var watches = finite.watches(p, process);
         double[] windows = finite.windows(null, process);
-        int level = start == null ? -1 : Levels.level("--start", start, process.dimension());
+        int level = start == null ? -1 : Levels.level("--start", start, p, process.dimension());
         if (start != null && windows.length == 0) {
             throw UsageException.of("--start", start, "needs at least one --window");
         }
@@ -98,11 +102,11 @@ final class ExactCommand implements Command {
         return 0;
     }
 
-    private void run(ModelParameters p, JumpProcess process, ExactJob.Request request, int level, OutputSet set,
+    private void run(ModelSpec p, JumpProcess process, ExactJob.Request request, int level, OutputSet set,
             PrintStream stdout) throws IOException {
-        List<String> names = Refrigerator.NAMES;
+        List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         ExactJob.Result r = ExactJob.run(process, request);
-        String startName = level < 0 ? "stationary" : Levels.name(level);
+        String startName = level < 0 ? "stationary" : p.levelName(level);
         Map<String, String> files = new LinkedHashMap<>();
         if (set != null) {
             if (!r.waitingTimes().isEmpty()) {

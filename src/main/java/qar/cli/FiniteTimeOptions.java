@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import qar.exact.WaitingTimes;
 import qar.model.JumpProcess;
+import qar.model.ModelSpec;
 import qar.sample.Watch;
 
 /** Options shared by {@code exact} and {@code sample} for waiting times and windows. */
@@ -39,14 +40,14 @@ final class FiniteTimeOptions {
         }
     }
 
-    List<Watch> watches(JumpProcess p) {
+    List<Watch> watches(ModelSpec model, JumpProcess p) {
         if (!wtd.isEmpty() && (wtdPoints.value() < MIN_POINTS || wtdPoints.value() > MAX_POINTS)) {
             throw UsageException.of("--wtd-points", wtdPoints, "must be an integer from " + MIN_POINTS + " to "
                     + MAX_POINTS);
         }
         List<Watch> out = new ArrayList<>();
         for (String s : wtd) {
-            Watch w = Levels.watch("--wtd", s, p);
+            Watch w = Levels.watch("--wtd", s, model, p);
             if (out.stream().anyMatch(o -> o.label().equals(w.label()))) {
                 throw UsageException.of("--wtd", s, "is given twice");
             }

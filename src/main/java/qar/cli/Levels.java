@@ -5,22 +5,37 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.ModelSpec;
+import qar.model.NamedProcess;
 import qar.sample.Watch;
 
 /**
- * Reads the user's names for levels (a = 1/2, 3/2, ...) and watched jumps ({@code all}, a
+ * Reads the user's names for levels (a = 1/2, 3/2, ... of the refrigerator, or the names of a
+ * {@code --process} file) and watched jumps ({@code all}, a
  * reservoir, or one channel {@code c:3/2-1/2}) against a process; bad names are usage errors.
  */
 final class Levels {
     /** k/2 with k a positive integer in plain digits: no sign, leading zero or spaces. */
     private static final Pattern LEVEL = Pattern.compile("([1-9][0-9]*)/2");
+    /** Level names of a file shown in a message: at most this many. */
+    private static final int LISTED = 12;
 
     private Levels() {
     }
 
-    /** The level index of {@code a = k/2} (k odd, written in plain digits): (k - 1) / 2. */
-    static int level(String option, String value, int dimension) {
-        String allowed = "must be a level a = 1/2, 3/2, ..., " + (2 * dimension - 1) + "/2";
+    /**
+     * The level index of a name: {@code a = k/2} (k odd, written in plain digits) gives (k - 1) / 2 for
+     * the refrigerator, a name of the file's levels gives its index for a {@link NamedProcess}.
+     */
+    static int level(String option, String value, ModelSpec model, int dimension) {
+        if (model instanceof NamedProcess file) {
+            int i = file.level(value);
+            if (i < 0) {
+                throw UsageException.of(option, UsageException.shown(value), allowed(model, dimension));
+            }
+            return i;
+        }
+        String allowed = allowed(model, dimension);
         Matcher m = LEVEL.matcher(value);
         if (!m.matches()) {
             throw UsageException.of(option, UsageException.shown(value), allowed);
@@ -37,15 +52,23 @@ final class Levels {
         return (int) ((k - 1) / 2);
     }
 
-    /** The name of level i: (2i + 1)/2. */
-    static String name(int level) {
-        return (2L * level + 1) + "/2";
+    /** "must be a level a = 1/2, 3/2, ..., 31/2", or the file's level names. */
+    private static String allowed(ModelSpec model, int dimension) {
+        if (model instanceof NamedProcess file) {
+            List<String> names = file.levels();
+            String shown = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
+            return "must be a level of " + file.source() + ": " + shown
+                    + (names.size() > LISTED ? ", ... (" + names.size() + " in all)" : "");
+        }
+        return "must be a level a = 1/2, 3/2, ..., " + (2L * dimension - 1) + "/2";
     }
 
-    static Watch watch(String option, String spec, JumpProcess p) {
+    static Watch watch(String option, String spec, ModelSpec model, JumpProcess p) {
         List<String> names = p.reservoirs().stream().map(r -> r.name()).toList();
+        Channel first = p.channels().isEmpty() ? new Channel(1, 0, 0, 0, 0) : p.channels().get(0);
         String allowed = "must be all, a reservoir (" + String.join(", ", names) + ") or a channel such as "
-                + names.get(0) + ":3/2-1/2";
+                + names.get(first.reservoir()) + ":" + model.levelName(first.from()) + "-"
+                + model.levelName(first.to());
         int nc = p.channels().size();
         boolean[] mask = new boolean[nc];
         String s = spec.trim();
@@ -67,11 +90,11 @@ final class Levels {
                 throw UsageException.of(option, UsageException.shown(spec), allowed);
             }
             try {
-                from = level(option, ends[0], p.dimension());
-                to = level(option, ends[1], p.dimension());
+                from = level(option, ends[0], model, p.dimension());
+                to = level(option, ends[1], model, p.dimension());
             } catch (UsageException e) {
-                throw UsageException.of(option, UsageException.shown(spec), "must be a level a = 1/2, 3/2, ..., " + (2 * p.dimension() - 1)
-                        + "/2 on each side of the channel");
+                throw UsageException.of(option, UsageException.shown(spec), allowed(model, p.dimension())
+                        + " on each side of the channel");
             }
         }
         boolean any = false;

@@ -1,6 +1,8 @@
 package qar.cli;
 
 import com.beust.jcommander.Parameter;
+import java.lang.reflect.Field;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.StringJoiner;
 import qar.model.Bath;
@@ -8,9 +10,14 @@ import qar.model.InvalidParameterException;
 import qar.model.JumpProcess;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
+import qar.model.ModelSpec;
+import qar.model.NamedProcess;
 import qar.model.Refrigerator;
 
-/** The model options shared by every command; defaults are the paper's Fig. 2 with N = 31. */
+/**
+ * The model options shared by every command: the refrigerator's parameters (defaults: the paper's
+ * Fig. 2 with N = 31), or {@code --process FILE}, a rate equation read from a file instead.
+ */
 public final class ModelOptions {
     private static final ModelParameters D = ModelParameters.defaults();
 
@@ -51,6 +58,59 @@ public final class ModelOptions {
     @Parameter(names = "--gamma-w", description = "height Gbar of the work spectral density", order = 14)
     DecimalArg gammaW = DecimalArg.of(D.work().gamma());
 
+    static final String PROCESS = "--process";
+
+    @Parameter(names = PROCESS, description = "a rate equation from a JSON file (levels, reservoirs, channels;"
+            + " README, 'Models from a file') instead of the refrigerator and its options", order = 15)
+    String process;
+
+    /**
+     * Refuses {@code --process} next to any refrigerator option, naming both: the file gives the
+     * whole model.
+     *
+     * @param given the options given on the command line, by their names
+     */
+    static void exclusive(Collection<String> given) {
+        if (!given.contains(PROCESS)) {
+            return;
+        }
+        for (Field f : ModelOptions.class.getDeclaredFields()) {
+            Parameter option = f.getAnnotation(Parameter.class);
+            if (option != null && !option.names()[0].equals(PROCESS) && given.contains(option.names()[0])) {
+                throw new UsageException(PROCESS + " cannot be combined with " + option.names()[0]
+                        + ": the file gives the whole model (levels, rates and temperatures), the refrigerator's"
+                        + " options do not apply");
+            }
+        }
+    }
+
+    /**
+     * The model: the refrigerator's parameters, or the process of the {@code --process} file.
+     *
+     * @throws UsageException naming the option of the first invalid parameter, with the text typed, or
+     *         the file, the JSON location and the value of the first defect in it
+     */
+    public ModelSpec spec() {
+        return process == null ? toParameters() : ProcessFile.read(PROCESS, process);
+    }
+
+    /**
+     * The rate equation of a model from {@link #spec()}.
+     *
+     * @throws UsageException where a rate of the refrigerator is beyond the doubles, naming the
+     *         options that drove it there
+     */
+    public JumpProcess process(ModelSpec spec) {
+        if (spec instanceof NamedProcess file) {
+            return file.process();
+        }
+        try {
+            return Refrigerator.process((ModelParameters) spec);
+        } catch (InvalidParameterException e) {
+            throw refused(e);
+        }
+    }
+
     /** @throws UsageException naming the option of the first invalid parameter, with the text typed */
     public ModelParameters toParameters() {
         try {
@@ -58,20 +118,6 @@ public final class ModelOptions {
                     new Bath(betaC.value(), epsC.value(), deltaC.value(), gammaC.value()),
                     new Bath(betaH.value(), epsH.value(), deltaH.value(), gammaH.value()),
                     new Bath(betaW.value(), epsW.value(), deltaW.value(), gammaW.value()));
-        } catch (InvalidParameterException e) {
-            throw refused(e);
-        }
-    }
-
-    /**
-     * The rate equation of these parameters.
-     *
-     * @throws UsageException where a rate is beyond the doubles, naming the options that drove it there
-     */
-    public JumpProcess process() {
-        ModelParameters p = toParameters();
-        try {
-            return Refrigerator.process(p);
         } catch (InvalidParameterException e) {
             throw refused(e);
         }

@@ -90,6 +90,7 @@ public final class Qar {
             return 0;
         }
         try {
+            ModelOptions.exclusive(given(jc.getCommands().get(name)));
             return cmd.run(out, err);
         } catch (UsageException e) {
             err.println("qar " + name + ": " + e.getMessage());
@@ -117,6 +118,17 @@ public final class Qar {
             return text -> IntegerArg.parse(option, text);
         }
         return null;
+    }
+
+    /** The options given on the command line (or in an @file), by their first name. */
+    private static java.util.Set<String> given(JCommander command) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (com.beust.jcommander.ParameterDescription d : command.getParameters()) {
+            if (d.isAssigned()) {
+                out.add(d.getParameter().names()[0]);
+            }
+        }
+        return out;
     }
 
     /** Switches that take no value; JCommander toggles one given twice, qar reads it once. */

@@ -22,7 +22,8 @@ import qar.job.SampleJob;
 import qar.estimate.ReplicaMoments;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
-import qar.model.Refrigerator;
+import qar.model.ModelSpec;
+import qar.model.Reservoir;
 import qar.report.Json;
 import qar.report.SampleReport;
 import qar.sample.Campaign;
@@ -69,8 +70,10 @@ final class SampleCommand implements Command {
 
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
-        ModelParameters p = model.toParameters();
-        SizeCheck.sample(p);
+        ModelSpec p = model.spec();
+        if (p instanceof ModelParameters mp) {
+            SizeCheck.sample(mp);
+        }
         double time = this.time.value();
         if (!(time >= MIN_TIME) || Double.isInfinite(time)) {
             // below the normal doubles 1 / T overflows and every rate would be 0 * infinity
@@ -91,13 +94,13 @@ final class SampleCommand implements Command {
         }
     }
 
-    private int run(ModelParameters p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
+    private int run(ModelSpec p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
             int threads) throws IOException, InterruptedException {
         long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
 
-        JumpProcess process = model.process();
-        List<String> names = Refrigerator.NAMES;
-        List<Watch> watches = finite.watches(process);
+        JumpProcess process = model.process(p);
+        List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
+        List<Watch> watches = finite.watches(p, process);
         double[] windows = finite.windows(this.time, process);
         SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows);
         if (!(job.expectedJumps() <= MAX_JUMPS)) {
@@ -125,10 +128,10 @@ final class SampleCommand implements Command {
         }
     }
 
-    private int report(ModelParameters p, long masterSeed, JumpProcess process, SampleJob job,
+    private int report(ModelSpec p, long masterSeed, JumpProcess process, SampleJob job,
             SampleJob.Result result, OutputSet set, ReplicaCsv rows, PrintStream stdout) throws IOException {
         Campaign.Result run = result.campaign();
-        List<String> names = Refrigerator.NAMES;
+        List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         ReplicaMoments all = ReplicaMoments.create(names.size());
         run.moments().forEach(all::combine);
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), replicas.value(),

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Steady-state thermodynamics of a refrigerator with reservoirs c, h, w (eqs. 15, 18-20). A
+ * Steady-state thermodynamics of a process (eqs. 15, 18-20): the first law, the entropy production
+ * and the TUR of every reservoir; the COP and its bounds where reservoirs named c, h, w give the
+ * refrigerator's roles (null otherwise, with the reason). A
  * quantity the arithmetic cannot resolve, or one built from such a quantity, is null, and
  * {@code undefined} says why, keyed by its name in the JSON output ("entropyProduction",
  * "tur.c", "cop", ...).
@@ -67,6 +69,13 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
         int h = index(stats, "h");
         int w = index(stats, "w");
         if (c < 0 || h < 0 || w < 0) {
+            StringBuilder names = new StringBuilder();
+            stats.forEach(s -> names.append(names.length() == 0 ? "" : ", ").append(s.name()));
+            String roles = "undefined: needs reservoirs named c, h and w (cold, hot, work); this process has "
+                    + names;
+            why.put("cop", roles);
+            why.put("copCarnot", roles);
+            why.put("copTurBound", roles);
             return new Thermodynamics(residual * unit, residualResolution * unit, times(entropy, unit),
                     sigmaResolution * unit, tur, null, null, null, Collections.unmodifiableMap(why));
         }

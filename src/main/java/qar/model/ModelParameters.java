@@ -8,7 +8,8 @@ package qar.model;
  * @param n     number of spins, odd, at least 3 (reduced model: 5)
  * @param omega energy scale Omega of H = Omega Jz^2
  */
-public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Bath hot, Bath work) {
+public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Bath hot, Bath work)
+        implements ModelSpec {
 
     /**
      * Largest N accepted. The exact solve is linear in N: at N = 9,999,999 (5 million levels)
@@ -64,5 +65,11 @@ public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Ba
     /** Number of collective levels a = 1/2 ... N/2. */
     public int levels() {
         return (n + 1) / 2;
+    }
+
+    /** Level i is a = (2i + 1)/2: 1/2, 3/2, ... */
+    @Override
+    public String levelName(int level) {
+        return (2L * level + 1) + "/2";
     }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 import qar.exact.ExactSolution;
 import qar.exact.ReservoirStatistics;
 import qar.exact.Thermodynamics;
-import qar.model.ModelParameters;
+import qar.model.ModelSpec;
+import qar.model.NamedProcess;
 
 /** {@code qar exact} output: the JSON object of the README's schema, and the terminal table. */
 public final class ExactReport {
@@ -15,7 +16,7 @@ public final class ExactReport {
     private ExactReport() {
     }
 
-    public static ObjectNode json(ModelParameters p, ExactSolution s) {
+    public static ObjectNode json(ModelSpec p, ExactSolution s) {
         ObjectNode root = Json.object();
         root.set("model", ModelReport.json(p));
         root.put("dimension", s.process().dimension());
@@ -70,7 +71,7 @@ public final class ExactReport {
                 r.cumulants()[n], r.resolution()[n]);
     }
 
-    public static String table(ModelParameters p, ExactSolution s, double seconds) {
+    public static String table(ModelSpec p, ExactSolution s, double seconds) {
         StringBuilder sb = new StringBuilder();
         sb.append("qar exact: ").append(ModelReport.header(p)).append('\n');
         int k = s.order();
@@ -121,7 +122,8 @@ public final class ExactReport {
         if (pop.length > SHOWN_LEVELS) {
             pops.append("... ").append(String.format(Locale.ROOT, "%.3e (top)", pop[pop.length - 1]));
         }
-        line(sb, "populations a = 1/2, 3/2, ...", pops.toString().trim());
+        line(sb, p instanceof NamedProcess file ? "populations " + ModelReport.shownLevels(file)
+                : "populations a = 1/2, 3/2, ...", pops.toString().trim());
         line(sb, "computed in", String.format(Locale.ROOT, "%.1f ms (--json for every level)", seconds * 1e3));
         return sb.toString();
     }

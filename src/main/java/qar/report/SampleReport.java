@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import qar.estimate.Comparison;
 import qar.estimate.Estimate;
-import qar.model.ModelParameters;
+import qar.model.ModelSpec;
 
 /** {@code qar sample} output: the summary JSON, the terminal table and the per-replica CSV header. */
 public final class SampleReport {
@@ -21,7 +21,7 @@ public final class SampleReport {
      * @param comparisons [reservoir][n-1]
      * @param jumps       per reservoir
      */
-    public record Summary(ModelParameters parameters, long seed, double time, long replicas, int groups,
+    public record Summary(ModelSpec parameters, long seed, double time, long replicas, int groups,
                           int threads, List<String> reservoirs, Comparison[][] comparisons, long[] jumps,
                           long totalJumps, double wallSeconds) {
 
