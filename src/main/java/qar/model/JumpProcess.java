@@ -112,8 +112,8 @@ public final class JumpProcess {
 
     /**
      * Whether every reservoir is thermal and every channel obeys local detailed balance with it:
-     * {@code ln(r / r_reverse) = beta q unit} to 1e-9 (a reverse that underflowed to zero is accepted
-     * where beta q unit exceeds 700). Then the entropy production is never negative.
+     * {@code ln(r / r_reverse) = -beta q unit} to 1e-9 (a reverse that underflowed to zero is accepted
+     * where -beta q unit exceeds 700). Then the entropy production is never negative.
      */
     public boolean detailedBalance() {
         for (Reservoir r : reservoirs) {
@@ -126,7 +126,8 @@ public final class JumpProcess {
             rates.merge(java.util.List.of(ch.from(), ch.to(), ch.reservoir(), ch.energy()), ch.rate(), Double::sum);
         }
         for (Channel ch : channels) {
-            double x = reservoirs.get(ch.reservoir()).beta() * ch.energy() * energyUnit;
+            // r / r_reverse = exp(-beta (E_to - E_from)), and the energy entering is E_to - E_from
+            double x = -reservoirs.get(ch.reservoir()).beta() * ch.energy() * energyUnit;
             Double back = rates.get(java.util.List.of(ch.to(), ch.from(), ch.reservoir(), -ch.energy()));
             if (back == null) {
                 if (!(x > 700)) {
