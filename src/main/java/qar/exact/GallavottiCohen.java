@@ -26,9 +26,9 @@ import qar.model.Reservoir;
  *
  * <p><b>Window a.</b> Inside the box [0, beta] every tilted rate is at most the larger rate of its
  * pair, but the tilt {@code exp(s q Omega)} is formed before the product and overflows past
- * {@code s q Omega = 709} (double-double products already past 690), and a rate that underflowed to zero has no tilted counterpart although at
- * s = beta it would carry its partner's size (a subnormal rate, likewise, has lost its relative
- * precision). So a is the smallest margin with {@code (beta - a) q Omega <= 600} for every channel
+ * {@code s q Omega = 709} (double-double products already past 690), and a rate that underflowed
+ * to zero has no tilted counterpart although at s = beta it would carry its partner's size (a
+ * subnormal rate, likewise, has lost its relative precision). So a is the smallest margin with {@code (beta - a) q Omega <= 600} for every channel
  * whose tilt grows with s, and {@code a |q| Omega >= 37} (exp(-37) < 2^-53: the lost tilted rate
  * stays below the rounding of its partner's) for every channel whose reverse underflowed (absent,
  * with {@code beta |q| Omega > 700}, as {@link JumpProcess#detailedBalance()} accepts) or whose rate
@@ -193,8 +193,8 @@ public final class GallavottiCohen {
             }
             // a reverse that underflowed (absent), or a subnormal rate (few significant bits)
             double x = Math.abs(ch.energy()) * unit;
-            boolean lost = !present.containsKey(List.of(ch.to(), ch.from(), r, -ch.energy())) && b * x > UNDERFLOW_EXPONENT
-                    || ch.rate() < Double.MIN_NORMAL;
+            boolean absent = !present.containsKey(List.of(ch.to(), ch.from(), r, -ch.energy()));
+            boolean lost = absent && b * x > UNDERFLOW_EXPONENT || ch.rate() < Double.MIN_NORMAL;
             if (lost && x > 0) {
                 margin[r] = Math.max(margin[r], NEGLIGIBLE_EXPONENT / x);
             }
