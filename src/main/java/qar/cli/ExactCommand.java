@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import qar.exact.ExactSolver;
+import qar.exact.FluctuationChecks;
 import qar.exact.RateFunction;
 import qar.job.ExactJob;
 import qar.model.JumpProcess;
@@ -21,6 +22,7 @@ import qar.model.Reservoir;
 import qar.report.DistributionCsv;
 import qar.report.ExactReport;
 import qar.report.FiniteTimeReport;
+import qar.report.FluctuationReport;
 import qar.report.Json;
 
 @Parameters(commandNames = "exact", commandDescription =
@@ -48,6 +50,11 @@ final class ExactCommand implements Command {
             + " (c, h, w, or a reservoir of --process); repeat for several", order = 44,
             splitter = FiniteTimeOptions.Unsplit.class)
     List<String> rateFunctions = new ArrayList<>();
+
+    @Parameter(names = "--ft", description = "exact fluctuation theorems: Gallavotti-Cohen lambda(s) = lambda(beta - s)"
+            + " on a grid of counting fields, and the finite-time TUR at every --window (from the stationary state)",
+            order = 44)
+    boolean ft;
 
     @Parameter(names = "--out", description = "directory for summary.json and the CSV tables", order = 45)
     String out;
@@ -106,6 +113,7 @@ final class ExactCommand implements Command {
             PrintStream stdout) throws IOException {
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         ExactJob.Result r = ExactJob.run(process, request);
+        FluctuationChecks fc = ft ? ExactJob.fluctuations(process, r, request) : null;
         String startName = level < 0 ? "stationary" : p.levelName(level);
         Map<String, String> files = new LinkedHashMap<>();
         if (set != null) {
@@ -122,9 +130,15 @@ final class ExactCommand implements Command {
             if (!r.rateFunctions().isEmpty()) {
                 files.put(DistributionCsv.RATE_FUNCTION, DistributionCsv.rateFunctions(r.rateFunctions()));
             }
+            if (fc != null) {
+                files.put(FluctuationReport.GALLAVOTTI_COHEN, FluctuationReport.gallavottiCohenCsv(fc.gallavottiCohen()));
+            }
         }
         ObjectNode json = ExactReport.json(p, r.solution());
         FiniteTimeReport.exactJson(json, r, names, startName);
+        if (fc != null) {
+            FluctuationReport.exactJson(json, fc);
+        }
         if (set != null) {
             json.set("files", Json.MAPPER.valueToTree(List.copyOf(files.keySet())));
             json.put("outputSet", set.id());
@@ -136,6 +150,9 @@ final class ExactCommand implements Command {
         } else {
             stdout.print(ExactReport.table(p, r.solution(), r.seconds()));
             stdout.print(FiniteTimeReport.exactTable(r, names, startName));
+            if (fc != null) {
+                stdout.print(FluctuationReport.exactTable(fc));
+            }
         }
         stdout.flush();
         if (set != null) {

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import qar.report.DistributionCsv;
+import qar.report.FluctuationReport;
 
 /**
  * The files of one run with {@code --out DIR}, published together: a reader never sees one run's
@@ -63,7 +64,8 @@ final class OutputSet implements AutoCloseable {
     /** Every name qar writes in DIR: when a set is published, those it lacks are removed from DIR. */
     static final List<String> NAMES = List.of(SUMMARY, REPLICAS, DistributionCsv.COUNTING,
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
-            DistributionCsv.FINITE_TIME_CUMULANTS);
+            DistributionCsv.FINITE_TIME_CUMULANTS,
+            FluctuationReport.GALLAVOTTI_COHEN);
     private static final int MAX_SLOTS = 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 

@@ -196,20 +196,30 @@ public final class FiniteTimeCumulants {
      */
     public static double[] resolved(double[] cumulants, ReservoirStatistics stats, double t) {
         double[] out = cumulants.clone();
-        double spread = cumulants.length > 1 ? Math.sqrt(Math.abs(cumulants[1])) : 0;
         for (int n = 0; n < out.length; n++) {
-            double floor = SPREAD_ROUNDING * Math.pow(spread, n + 1);
-            if (n < stats.grossFlow().length) {
-                floor = Math.max(floor, t * 64 * 0x1p-53 * stats.grossFlow()[n]);
-            }
-            if (n == 0) {
-                floor = Math.max(floor, t * stats.resolution()[0]);
-            }
-            if (!(Math.abs(out[n]) > floor)) {
+            if (!(Math.abs(out[n]) > resolution(cumulants, stats, t, n))) {
                 out[n] = 0;
             }
         }
         return out;
+    }
+
+    /**
+     * The floor of {@link #resolved}: the largest |{@code <<Q_t^(n+1)>>}| the arithmetic cannot tell
+     * from zero; a value above it is accurate to about this much.
+     *
+     * @param index n - 1: 0 for the mean, 1 for the variance, ...
+     */
+    public static double resolution(double[] cumulants, ReservoirStatistics stats, double t, int index) {
+        double spread = cumulants.length > 1 ? Math.sqrt(Math.abs(cumulants[1])) : 0;
+        double floor = SPREAD_ROUNDING * Math.pow(spread, index + 1);
+        if (index < stats.grossFlow().length) {
+            floor = Math.max(floor, t * 64 * 0x1p-53 * stats.grossFlow()[index]);
+        }
+        if (index == 0) {
+            floor = Math.max(floor, t * stats.resolution()[0]);
+        }
+        return floor;
     }
 
     /** {@link #at(double)} for each time, each computed on its own. */

@@ -8,6 +8,7 @@ import qar.exact.CountingDistribution;
 import qar.exact.ExactSolution;
 import qar.exact.ExactSolver;
 import qar.exact.FiniteTimeCumulants;
+import qar.exact.FluctuationChecks;
 import qar.exact.RateFunction;
 import qar.exact.WaitingTimes;
 import qar.model.JumpProcess;
@@ -59,6 +60,14 @@ public final class ExactJob {
 
     public record Result(ExactSolver solver, ExactSolution solution, double[] initial, List<WaitingTime> waitingTimes,
                          List<Window> windows, List<RateFunction.Curve> rateFunctions, double seconds) {
+    }
+
+    /**
+     * The exact fluctuation checks ({@code --ft}): Gallavotti-Cohen, and the finite-time TUR at the
+     * request's window lengths from the stationary state.
+     */
+    public static FluctuationChecks fluctuations(JumpProcess process, Result result, Request request) {
+        return FluctuationChecks.of(process, result.solution(), request.windows());
     }
 
     /** @throws IllegalArgumentException where a watched set never jumps in the steady state */
