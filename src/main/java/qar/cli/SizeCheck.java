@@ -11,15 +11,14 @@ import qar.model.ModelParameters;
  */
 final class SizeCheck {
     /**
-     * Heap bytes per level that {@code qar exact} needs at its peak (the cumulant recursion of the
-     * last reservoir), besides 16 per level and cumulant order, measured as the smallest -Xmx that
-     * completes (G1, Java 17): 540 bytes at order 4 with every one of the 6 channels per level alive
-     * (N = 2000001, all betas 1e-12, so no rate underflows), 400 at the defaults (where most upward
-     * rates underflow to zero and are dropped). It is the channels of the process (44 bytes each),
-     * the GTH factors and stationary state (100), the recursion's K - 1 derivative vectors and the
-     * per-channel weights, and the reported populations. The worst case is taken, plus 4 %.
+     * Heap bytes per level that {@code qar exact} needs at its peak, besides 16 per level and
+     * cumulant order, measured as the smallest -Xmx that completes (G1, Java 17, N = 2000001):
+     * 600 at the defaults (most upward rates underflow to zero and are dropped) and 850-1000 with
+     * every channel alive (all betas 1e-12). The peak holds the process, its GTH factors and
+     * recursion, and one resolution probe (a perturbed copy of the process with its own factors,
+     * see ExactSolver), so the worst case is taken.
      */
-    static final long EXACT_BYTES_PER_LEVEL = 500;
+    static final long EXACT_BYTES_PER_LEVEL = 1000;
     static final long BYTES_PER_LEVEL_AND_ORDER = 16;
     /**
      * Heap that does not grow with N (classes, small tables): a few MB; -Xmx24m runs small models

@@ -30,6 +30,8 @@ public final class ExactSolver {
     /** Floor of the double-double arithmetic itself, relative to the gross flow of a cumulant. */
     static final double ARITHMETIC_FLOOR = 0x1p-96;
     private static final long PROBE_SEED = 0x5EED_CAFE_F00DL;
+    /** Largest rates within 2^+-400 are solved as given; beyond, scaled to 1 first. */
+    private static final int SAFE_EXPONENT = 400;
 
     private final JumpProcess process;
     private final JumpProcess scaled;
@@ -62,6 +64,10 @@ public final class ExactSolver {
                     + " the rates, so solve with larger Gbar and scale them back");
         }
         int e = Math.getExponent(largest);
+        if (Math.abs(e) <= SAFE_EXPONENT) {
+            // products of rates, weights and double-double low parts stay normal: no copy needed
+            return new ExactSolver(process, process, 1);
+        }
         return new ExactSolver(process, scaledCopy(process, Math.scalb(1.0, -e), null), Math.scalb(1.0, e));
     }
 

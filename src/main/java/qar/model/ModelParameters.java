@@ -13,9 +13,9 @@ public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Ba
 
     /**
      * Largest N accepted. The exact solve is linear in N: at N = 9,999,999 (5 million levels)
-     * {@code qar exact} takes about 30 s on 2 cores and at most 2.9 GB of heap (1.8 GB at the
-     * defaults), which the default heap (a quarter of the memory) gives on a 12 GB machine; larger N
-     * would take minutes. Every energy gap (at most about N^2 / 2 Omega) is exact in a long and in
+     * {@code qar exact} takes about a minute on 2 cores (the solve and two resolution probes) and
+     * at most 5.3 GB of heap (3 GB at the defaults), which the default heap (a quarter of the
+     * memory) gives on a 24 GB machine; larger N would take minutes. Every energy gap (at most about N^2 / 2 Omega) is exact in a long and in
      * a double.
      */
     public static final int MAX_N = 9_999_999;

@@ -41,8 +41,8 @@ class SizeCheckTest {
         SizeCheck.heap(p, needed, needed);
         UsageException e = assertThrows(UsageException.class, () -> SizeCheck.heap(p, needed, needed - 1));
         String m = e.getMessage();
-        assertTrue(m.startsWith("--N = " + ModelParameters.MAX_N + ": needs about 2.8 GB"), m);
-        assertTrue(m.contains("5000000 levels") && m.contains("-Xmx3g"), m);
+        assertTrue(m.startsWith("--N = " + ModelParameters.MAX_N + ": needs about 5.3 GB"), m);
+        assertTrue(m.contains("5000000 levels") && m.contains("-Xmx5g"), m);
         assertEquals(1, m.lines().count(), m);
         ModelParameters small = ModelParameters.defaults().withN(100_001);
         String s = assertThrows(UsageException.class, () -> SizeCheck.heap(small, 100_000_000, 67_108_864))
@@ -51,12 +51,12 @@ class SizeCheckTest {
     }
 
     /**
-     * The stated maximum fits the default heap (a quarter of the memory) of a 12 GB machine at the
+     * The stated maximum fits the default heap (a quarter of the memory) of a 24 GB machine at the
      * default order 4, as ModelParameters.MAX_N says; order 16 needs 16 bytes per level and order more.
      */
     @Test
-    void theMaximumFitsAQuarterOfTwelveGigabytes() {
-        long quarter = 3L << 30;
+    void theMaximumFitsAQuarterOfTwentyFourGigabytes() {
+        long quarter = 6L << 30;
         int levels = ModelParameters.defaults().withN(ModelParameters.MAX_N).levels();
         assertTrue(SizeCheck.exactBytes(levels, 4) <= quarter);
         assertTrue(SizeCheck.exactBytes(levels, qar.exact.ExactSolver.MAX_ORDER) > quarter,
