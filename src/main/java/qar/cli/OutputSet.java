@@ -63,7 +63,8 @@ final class OutputSet implements AutoCloseable {
     /** Every name qar writes in DIR: when a set is published, those it lacks are removed from DIR. */
     static final List<String> NAMES = List.of(SUMMARY, REPLICAS, DistributionCsv.COUNTING,
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
-            DistributionCsv.FINITE_TIME_CUMULANTS);
+            DistributionCsv.FINITE_TIME_CUMULANTS, qar.report.FluctuationReport.FLUCTUATION_THEOREM,
+            qar.report.FluctuationReport.EFFICIENCY);
     private static final int MAX_SLOTS = 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
