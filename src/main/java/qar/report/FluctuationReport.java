@@ -166,9 +166,9 @@ public final class FluctuationReport {
             EfficiencyDistribution e = w.efficiency();
             double[] rate = w.efficiencyRate();
             for (int k = 0; k < e.probability().length; k++) {
-                // the outer edges are -Infinity and Infinity (Java's and Python's float() spelling)
-                sb.append(DistributionCsv.num(w.length())).append(',').append(e.edges()[k])
-                        .append(',').append(e.edges()[k + 1]).append(',')
+                // the outer edges, -infinity and +infinity, are empty cells (the CSV convention: no non-finite number)
+                sb.append(DistributionCsv.num(w.length())).append(',').append(DistributionCsv.num(e.edges()[k]))
+                        .append(',').append(DistributionCsv.num(e.edges()[k + 1])).append(',')
                         .append(DistributionCsv.num(e.probability()[k])).append(',')
                         .append(DistributionCsv.num(e.stderr()[k])).append(',')
                         .append(rate == null ? "" : DistributionCsv.num(rate[k])).append('\n');
