@@ -36,6 +36,12 @@ import org.apache.commons.statistics.distribution.TDistribution;
 public record IntegralFluctuation(Estimate mean, double effectiveSize, double groupEffective, long windows) {
     /** Least effective windows per group for an interval. */
     public static final double MIN_ESS_PER_GROUP = 10;
+    /**
+     * Smallest standard error, relative to the mean: s is a sum of terms as large as |ln rho| (up to
+     * 744) and beta Q, each rounded to u = 1.1e-16, so a spread of e^-s below ~1e-13 is round-off (an
+     * equilibrium gives s = 0 in every window, up to that).
+     */
+    public static final double RESOLUTION = 0x1p-40;
 
     public static IntegralFluctuation of(List<ExponentialSums> groups) {
         int g = groups.size();
@@ -72,7 +78,7 @@ public record IntegralFluctuation(Estimate mean, double effectiveSize, double gr
         }
         double scale = Math.exp(top);
         double value = m * scale;
-        double err = Math.sqrt(ss / (nbar * nbar * g * (g - 1.0))) * scale;
+        double err = Math.max(Math.sqrt(ss / (nbar * nbar * g * (g - 1.0))) * scale, RESOLUTION * Math.abs(value));
         double ess = all.effectiveSize();
         double groupEss = sw * sw / sw2;
         String why = null;

@@ -196,6 +196,24 @@ public final class FluctuationAnalysis {
     public record Window(double length, long windows, double binWidth, Estimate meanEntropy, double exactMeanEntropy,
                          DetailedFluctuation detailed, IntegralFluctuation integral, ExchangeFluctuation exchange,
                          List<Check> checks, EfficiencyDistribution efficiency, double[] efficiencyRate) {
+        @Override
+        public double[] efficiencyRate() {
+            return efficiencyRate == null ? null : efficiencyRate.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Window w && w.length == length && w.windows == windows && w.binWidth == binWidth
+                    && w.meanEntropy.equals(meanEntropy) && Double.compare(w.exactMeanEntropy, exactMeanEntropy) == 0
+                    && w.detailed.equals(detailed) && w.integral.equals(integral) && w.exchange.equals(exchange)
+                    && w.checks.equals(checks) && java.util.Objects.equals(w.efficiency, efficiency)
+                    && java.util.Arrays.equals(w.efficiencyRate, efficiencyRate);
+        }
+
+        @Override
+        public int hashCode() {
+            return checks.hashCode();
+        }
     }
 
     /**
