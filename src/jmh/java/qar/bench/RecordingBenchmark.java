@@ -27,14 +27,15 @@ import qar.sample.Watch;
  * replicas of length 100 (about 3.5 million jumps) with energies only, with windows, with the
  * waiting times of the cold reservoir, with windows of two lengths and the waiting times of the
  * rare reservoirs c and h ("rare"), with all of them and the waiting times of w too ("observers":
- * then 99.5 % of all jumps are recorded into a histogram), and with the waiting times of every jump.
+ * then 99.5 % of all jumps are recorded into a histogram), with the waiting times of every jump, and
+ * with windows of 1 and 10 and their fluctuation tallies ("windows-ft", {@code qar sample --ft}).
  * Run: {@code mvn -Pbench test-compile exec:exec -Dbench.args="RecordingBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s"}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class RecordingBenchmark {
-    @Param({"energies", "windows", "wtd-c", "rare", "observers", "wtd-all"})
+    @Param({"energies", "windows", "windows-ft", "wtd-c", "rare", "observers", "wtd-all"})
     public String recording;
 
     private Campaign campaign;
@@ -46,8 +47,23 @@ public class RecordingBenchmark {
         double[] pi = ExactSolver.of(p).stationaryState();
         List<Recording.WatchRange> watches = new ArrayList<>();
         double[] windows = new double[0];
+        Recording.Fluctuations fluctuations = null;
         switch (recording) {
             case "windows" -> windows = new double[] {1, 10};
+            case "windows-ft" -> {
+                windows = new double[] {1, 10};
+                double[] logPi = new double[pi.length];
+                for (int a = 0; a < pi.length; a++) {
+                    logPi[a] = Math.log(pi[a]);
+                }
+                double[] perQuantum = new double[3];
+                for (int r = 0; r < 3; r++) {
+                    perQuantum[r] = -p.reservoirs().get(r).beta() * p.energyUnit();
+                }
+                // the bin widths and efficiency scale qar sample --ft picks at the defaults
+                fluctuations = new Recording.Fluctuations(logPi, perQuantum, new double[] {0.211, 0.358},
+                        Refrigerator.COLD, Refrigerator.WORK, 0.3673, 101, 0.999);
+            }
             case "wtd-c" -> watches.add(range(p, "c", WaitingTimes.reservoir(p, 0)));
             case "rare" -> {
                 windows = new double[] {1, 10};
@@ -64,7 +80,7 @@ public class RecordingBenchmark {
             default -> {
             }
         }
-        campaign = Campaign.of(p, pi, 100, 64, new Recording(watches, windows));
+        campaign = Campaign.of(p, pi, 100, 64, new Recording(watches, windows, fluctuations));
     }
 
     private static Recording.WatchRange range(JumpProcess p, String label, boolean[] mask) {

@@ -65,7 +65,8 @@ final class OutputSet implements AutoCloseable {
     static final List<String> NAMES = List.of(SUMMARY, REPLICAS, DistributionCsv.COUNTING,
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
             DistributionCsv.FINITE_TIME_CUMULANTS,
-            FluctuationReport.GALLAVOTTI_COHEN);
+            FluctuationReport.GALLAVOTTI_COHEN, qar.report.SampledFluctuationReport.FLUCTUATION_THEOREM,
+            qar.report.SampledFluctuationReport.EFFICIENCY);
     private static final int MAX_SLOTS = 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import qar.job.ExactJob;
+import qar.job.FluctuationAnalysis;
+import qar.report.SampledFluctuationReport;
 import qar.report.DistributionCsv;
 import qar.report.FiniteTimeReport;
 import qar.sample.Watch;
@@ -56,6 +58,10 @@ final class SampleCommand implements Command {
 
     @ParametersDelegate
     FiniteTimeOptions finite = new FiniteTimeOptions();
+
+    @Parameter(names = "--ft", description = "fluctuation checks in every --window: detailed, integral and exchange"
+            + " fluctuation theorems, TUR, COP and the efficiency distribution", order = 25)
+    boolean ft;
 
     @Parameter(names = "--quiet", description = "no progress bar", order = 26)
     boolean quiet;
@@ -102,7 +108,18 @@ final class SampleCommand implements Command {
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         List<Watch> watches = finite.watches(p, process);
         double[] windows = finite.windows(this.time, process);
-        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows);
+        if (ft && windows.length == 0) {
+            throw new UsageException("--ft needs at least one --window t: the checks are made on windows");
+        }
+        for (qar.model.Reservoir r : process.reservoirs()) {
+            if (ft && !r.thermal()) {
+                throw new UsageException("--ft needs thermal reservoirs (the entropy production is -sum beta Q);"
+                        + " reservoir " + r.name() + " has no temperature");
+            }
+        }
+        FluctuationAnalysis.Mode mode = !ft ? FluctuationAnalysis.Mode.OFF
+                : set == null ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
+        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode);
         if (!(job.expectedJumps() <= MAX_JUMPS)) {
             // a run of years is a typo or a rate scale beyond sampling, not a campaign
             throw UsageException.of("--time", this.time, String.format(java.util.Locale.ROOT,
@@ -149,10 +166,20 @@ final class SampleCommand implements Command {
                         DistributionCsv.largeDeviations(exact, names, process.energyUnit(), result.windows()));
                 files.put(DistributionCsv.RATE_FUNCTION, DistributionCsv.rateFunctions(exact.rateFunctions()));
             }
+            if (result.fluctuations() != null) {
+                files.put(SampledFluctuationReport.FLUCTUATION_THEOREM, SampledFluctuationReport.theoremCsv(result.fluctuations()));
+                String eff = SampledFluctuationReport.efficiencyCsv(result.fluctuations());
+                if (eff != null) {
+                    files.put(SampledFluctuationReport.EFFICIENCY, eff);
+                }
+            }
         }
         ObjectNode json = SampleReport.json(summary);
         FiniteTimeReport.sampleJson(json, exact, result.waitingTimes(), result.windows(), names,
                 process.energyUnit());
+        if (result.fluctuations() != null) {
+            SampledFluctuationReport.json(json, result.fluctuations());
+        }
         List<String> listed = new ArrayList<>(List.of(OutputSet.REPLICAS));
         listed.addAll(files.keySet());
         if (set != null) {
@@ -167,6 +194,9 @@ final class SampleCommand implements Command {
             stdout.print(SampleReport.table(summary));
             stdout.print(FiniteTimeReport.sampleTable(exact, result.waitingTimes(), result.windows(), names,
                     process.energyUnit()));
+            if (result.fluctuations() != null) {
+                stdout.print(SampledFluctuationReport.table(result.fluctuations()));
+            }
         }
         stdout.flush();
         if (set != null) {

@@ -34,8 +34,11 @@ public final class SampleJob {
     private final Campaign campaign;
     private final double time;
     private final long replicas;
+    /** The fluctuation checks, or null when off. */
+    private final FluctuationAnalysis fluctuations;
 
-    private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact) {
+    private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact,
+            FluctuationAnalysis.Mode fluctuations) {
         this.process = process;
         this.replicas = replicas;
         this.exact = exact;
@@ -61,8 +64,10 @@ public final class SampleJob {
         for (int i = 0; i < windows.length; i++) {
             windows[i] = exact.windows().get(i).length();
         }
+        this.fluctuations = fluctuations == FluctuationAnalysis.Mode.OFF ? null : FluctuationAnalysis.of(process, exact,
+                windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
-                new Recording(ranges, windows));
+                new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording()));
     }
 
     private static double firstPositive(double[] tau) {
@@ -83,12 +88,26 @@ public final class SampleJob {
      */
     public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
             double[] windows) {
+        return of(process, time, replicas, watches, wtdPoints, windows, FluctuationAnalysis.Mode.OFF);
+    }
+
+    /**
+     * As {@link #of(JumpProcess, double, long, List, int, double[])}, with the fluctuation checks of
+     * every window length unless {@code fluctuations} is OFF ({@link FluctuationAnalysis}).
+     *
+     * @throws IllegalArgumentException with fluctuations but no window, or a reservoir that is not thermal
+     */
+    public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
+            double[] windows, FluctuationAnalysis.Mode fluctuations) {
+        if (fluctuations != FluctuationAnalysis.Mode.OFF && windows.length == 0) {
+            throw new IllegalArgumentException("the fluctuation checks need at least one window length");
+        }
         // with windows, the rate functions of every reservoir whose energy fluctuates at long times
         int[] all = java.util.stream.IntStream.range(0, windows.length == 0 ? 0 : process.reservoirs().size())
                 .filter(r -> fluctuates(process, r)).toArray();
         ExactJob.Result exact = ExactJob.run(process,
                 new ExactJob.Request(BatchCumulants.ORDER, watches, wtdPoints, windows, -1, all));
-        return new SampleJob(process, time, replicas, exact);
+        return new SampleJob(process, time, replicas, exact, fluctuations);
     }
 
     private static boolean fluctuates(JumpProcess process, int reservoir) {
@@ -138,9 +157,10 @@ public final class SampleJob {
      *
      * @param waitingTimes per watched set
      * @param windows      per window length, per reservoir
+     * @param fluctuations the fluctuation checks, null when off
      */
     public record Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
-                         List<List<WindowEstimate>> windows) {
+                         List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations) {
     }
 
     /**
@@ -180,6 +200,7 @@ public final class SampleJob {
             }
             windows.add(List.copyOf(perReservoir));
         }
-        return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows));
+        return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows),
+                fluctuations == null ? null : fluctuations.estimate(r));
     }
 }

@@ -87,6 +87,11 @@ public final class Campaign {
                 throw new IllegalArgumentException("window " + w + " is longer than the replicas (" + duration + ")");
             }
         }
+        Recording.Fluctuations f = recording.fluctuations();
+        if (f != null && (f.logPopulation().length != process.dimension()
+                || f.entropyPerQuantum().length != process.reservoirs().size())) {
+            throw new IllegalArgumentException("the fluctuation recording does not fit the process");
+        }
         return new Campaign(GillespieEngine.of(process), stationary.clone(), duration, replicas, recording);
     }
 
@@ -257,7 +262,8 @@ public final class Campaign {
                         process.channels().size());
         double[] lengths = recording.windows();
         EnergyTally energy = EnergyTally.of(process);
-        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths);
+        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths,
+                recording.fluctuations());
         TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, duration);
         List<ReplicaResult> rows = keepRows ? new ArrayList<>(BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;

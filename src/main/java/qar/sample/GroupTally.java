@@ -1,24 +1,30 @@
 package qar.sample;
 
 import java.util.List;
+import qar.estimate.FluctuationTally;
 import qar.estimate.ReplicaMoments;
 import qar.estimate.WaitingTimeTally;
 import qar.estimate.WindowTally;
 
 /**
  * Everything one group of replicas accumulates: energy moments, and, when recorded, waiting-time
- * histograms (one per watched set) and window tallies (one per window length). Combined in group
+ * histograms (one per watched set), window tallies (one per window length) and, with the
+ * fluctuation checks, one fluctuation tally per window length. Combined in group
  * order, so results do not depend on the thread count. Not thread-safe.
  */
 public final class GroupTally {
     private final ReplicaMoments moments;
     private final WaitingTimeTally[] waits;
     private final WindowTally[] windows;
+    /** Null without the fluctuation checks. */
+    private final FluctuationTally[] fluctuations;
 
-    private GroupTally(ReplicaMoments moments, WaitingTimeTally[] waits, WindowTally[] windows) {
+    private GroupTally(ReplicaMoments moments, WaitingTimeTally[] waits, WindowTally[] windows,
+            FluctuationTally[] fluctuations) {
         this.moments = moments;
         this.waits = waits;
         this.windows = windows;
+        this.fluctuations = fluctuations;
     }
 
     /** @param centres per reservoir, the window power sums' centre per unit time (quanta) */
@@ -37,7 +43,17 @@ public final class GroupTally {
             }
             windows[w] = WindowTally.of(lengths[w], c);
         }
-        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows);
+        Recording.Fluctuations f = recording.fluctuations();
+        FluctuationTally[] fluctuations = null;
+        if (f != null) {
+            double[] widths = f.binWidth();
+            fluctuations = new FluctuationTally[lengths.length];
+            for (int w = 0; w < lengths.length; w++) {
+                fluctuations[w] = FluctuationTally.of(reservoirs, widths[w], f.cold(), f.work(), f.efficiencyScale(),
+                        f.efficiencyBins(), f.carnot());
+            }
+        }
+        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows, fluctuations);
     }
 
     public GroupTally combine(GroupTally other) {
@@ -47,6 +63,11 @@ public final class GroupTally {
         }
         for (int w = 0; w < windows.length; w++) {
             windows[w].combine(other.windows[w]);
+        }
+        if (fluctuations != null) {
+            for (int w = 0; w < fluctuations.length; w++) {
+                fluctuations[w].combine(other.fluctuations[w]);
+            }
         }
         return this;
     }
@@ -63,5 +84,10 @@ public final class GroupTally {
     /** Per window length, in the order of the recording. */
     public WindowTally[] windows() {
         return windows;
+    }
+
+    /** Per window length, in the order of the recording; null without the fluctuation checks. */
+    public FluctuationTally[] fluctuations() {
+        return fluctuations;
     }
 }

@@ -2,7 +2,7 @@ package qar.sample;
 
 /**
  * The one observer the campaign hands the engine: energies always, waiting times and windows
- * when asked for. A final class with typed fields keeps the engine's per-jump call monomorphic
+ * (with their entropy production for the fluctuation checks) when asked for. A final class with typed fields keeps the engine's per-jump call monomorphic
  * however many analyses are on. Not thread-safe.
  */
 final class TrajectoryRecorder implements JumpObserver {
@@ -24,7 +24,7 @@ final class TrajectoryRecorder implements JumpObserver {
             waits.bind(tally.waits());
         }
         if (windows != null) {
-            windows.bind(tally.windows());
+            windows.bind(tally.windows(), tally.fluctuations());
         }
     }
 
@@ -35,7 +35,7 @@ final class TrajectoryRecorder implements JumpObserver {
             waits.start();
         }
         if (windows != null) {
-            windows.start();
+            windows.start(level);
         }
     }
 
@@ -46,7 +46,7 @@ final class TrajectoryRecorder implements JumpObserver {
 
     @Override
     public void mark(double time, int level) {
-        windows.mark(time);
+        windows.mark(time, level);
     }
 
     @Override
@@ -61,7 +61,7 @@ final class TrajectoryRecorder implements JumpObserver {
     public void stop(double time, int level) {
         energy.stop(time, level);
         if (windows != null) {
-            windows.stop(duration);
+            windows.stop(duration, level);
         }
     }
 }

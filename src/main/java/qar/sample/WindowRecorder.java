@@ -1,6 +1,7 @@
 package qar.sample;
 
 import java.util.Arrays;
+import qar.estimate.FluctuationTally;
 import qar.estimate.WindowTally;
 import qar.model.JumpProcess;
 
@@ -9,7 +10,9 @@ import qar.model.JumpProcess;
  * the quanta exchanged with every reservoir in each complete window to the group's tallies. It
  * costs nothing per jump: the engine stops at the next edge ({@link JumpObserver#nextStop}) in the
  * comparison it makes anyway, and at an edge the energies are read from the trajectory's channel
- * counts (one pass over the channels). Not thread-safe.
+ * counts (one pass over the channels). With the fluctuation checks it also hands each window's
+ * entropy production s = sum_r perQuantum_r n_r + ln rho(x_0) - ln rho(x_t) to the group's
+ * fluctuation tallies, again at the edge only. Not thread-safe.
  */
 final class WindowRecorder {
     private final EnergyTally tally;
@@ -21,8 +24,15 @@ final class WindowRecorder {
     private final long[] windowQuanta;
     private double nextEdge;
     private WindowTally[] target;
+    /** With the fluctuation checks: ln of the stationary populations, entropy per quantum; else null. */
+    private final double[] logPopulation;
+    private final double[] perQuantum;
+    /** Per window length, the level its current window started in. */
+    private final int[] startLevel;
+    private FluctuationTally[] fluctuations;
 
-    WindowRecorder(JumpProcess process, EnergyTally tally, double[] lengths) {
+    /** @param fluctuations the exact inputs of the entropy production, or null for none */
+    WindowRecorder(JumpProcess process, EnergyTally tally, double[] lengths, Recording.Fluctuations fluctuations) {
         this.tally = tally;
         this.lengths = lengths.clone();
         int r = process.reservoirs().size();
@@ -30,13 +40,18 @@ final class WindowRecorder {
         atStart = new long[lengths.length][r];
         index = new long[lengths.length];
         windowQuanta = new long[r];
+        startLevel = new int[lengths.length];
+        logPopulation = fluctuations == null ? null : fluctuations.logPopulation();
+        perQuantum = fluctuations == null ? null : fluctuations.entropyPerQuantum();
     }
 
-    void bind(WindowTally[] tallies) {
+    void bind(WindowTally[] tallies, FluctuationTally[] fluctuationTallies) {
         target = tallies;
+        fluctuations = fluctuationTallies;
     }
 
-    void start() {
+    void start(int level) {
+        Arrays.fill(startLevel, level);
         Arrays.fill(energy, 0L);
         Arrays.fill(index, 0L);
         for (long[] a : atStart) {
@@ -50,18 +65,21 @@ final class WindowRecorder {
         return nextEdge;
     }
 
-    /** The trajectory reached a window edge: close every window ending there. */
-    void mark(double t) {
-        closeUpTo(t);
+    /** The trajectory reached a window edge in {@code level}: close every window ending there. */
+    void mark(double t, int level) {
+        closeUpTo(t, level);
     }
 
-    /** The replica ends at {@code duration}: windows that end by then are complete. */
-    void stop(double duration) {
-        closeUpTo(duration);
+    /** The replica ends at {@code duration} in {@code level}: windows that end by then are complete. */
+    void stop(double duration, int level) {
+        closeUpTo(duration, level);
     }
 
-    /** Closes every window whose end lies at or before {@code t}; no jump happened in between. */
-    private void closeUpTo(double t) {
+    /**
+     * Closes every window whose end lies at or before {@code t}; no jump happened in between, so
+     * each of them ends in {@code level}.
+     */
+    private void closeUpTo(double t, int level) {
         tally.energyInto(energy);
         for (int w = 0; w < lengths.length; w++) {
             while ((index[w] + 1) * lengths[w] <= t) {
@@ -71,6 +89,14 @@ final class WindowRecorder {
                     s[r] = energy[r];
                 }
                 target[w].accept(windowQuanta);
+                if (logPopulation != null) {
+                    double e = logPopulation[startLevel[w]] - logPopulation[level];
+                    for (int r = 0; r < windowQuanta.length; r++) {
+                        e += perQuantum[r] * windowQuanta[r];
+                    }
+                    fluctuations[w].accept(windowQuanta, e, startLevel[w] == level);
+                    startLevel[w] = level;
+                }
                 index[w]++;
             }
         }
