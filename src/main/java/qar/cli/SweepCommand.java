@@ -1,0 +1,151 @@
+package qar.cli;
+
+import com.beust.jcommander.Parameter;
+import com.beust.jcommander.Parameters;
+import com.beust.jcommander.ParametersDelegate;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import qar.job.SweepJob;
+import qar.model.ModelKind;
+import qar.model.ModelParameters;
+import qar.report.SweepCsv;
+
+@Parameters(commandNames = "sweep", commandDescription =
+        "Exact currents, noise, cumulants, COP and TUR ratios over a range or list of one or two model options;"
+                + " one CSV row per point")
+final class SweepCommand implements Command {
+    /** Seconds before the progress bar appears. */
+    private static final double BAR_DELAY = 2;
+
+    @ParametersDelegate
+    ModelOptions model = new ModelOptions();
+
+    @Parameter(names = SweepRange.OPTION, description = "OPT=a:b:step (linear, b included), OPT=a:b:logK (K points"
+            + " equally spaced in log) or OPT=v1,v2,... (a list); OPT is a model option without dashes (N, omega,"
+            + " beta-c, eps-h, delta-w, gamma-c, ...); give it twice for a grid (the second varies fastest)",
+            order = 20, splitter = FiniteTimeOptions.Unsplit.class)
+    List<String> sweeps = new ArrayList<>();
+
+    @Parameter(names = "--threads", description = "worker threads (default: all cores)", order = 23)
+    IntegerArg threads = IntegerArg.of(Runtime.getRuntime().availableProcessors());
+
+    @Parameter(names = "--out", description = "directory for sweep.csv (default: the table goes to stdout)", order = 45)
+    String out;
+
+    @Parameter(names = "--quiet", description = "no progress bar", order = 26)
+    boolean quiet;
+
+    @Parameter(names = {"--help", "-h"}, help = true, description = "show this help", order = 99)
+    boolean help;
+
+    /** The options given, by their first name (set by {@link Qar} before {@link #run}). */
+    Set<String> given = Set.of();
+
+    @Override
+    public boolean help() {
+        return help;
+    }
+
+    @Override
+    public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
+        if (model.process != null) {
+            throw new UsageException(SweepRange.OPTION + " sweeps the refrigerator's options and cannot be combined"
+                    + " with " + ModelOptions.PROCESS);
+        }
+        if (sweeps.isEmpty()) {
+            throw new UsageException(SweepRange.OPTION + " is required: OPT=a:b:step, OPT=a:b:logK or OPT=v1,v2,...");
+        }
+        if (sweeps.size() > 2) {
+            throw SweepRange.bad(sweeps.get(2), "at most two --sweep (a line or a grid)");
+        }
+        List<SweepRange> ranges = new ArrayList<>();
+        Set<String> swept = new HashSet<>();
+        long points = 1;
+        for (String s : sweeps) {
+            SweepRange r = SweepRange.parse(s);
+            if (!swept.add(r.option())) {
+                throw SweepRange.bad(s, "sweeps " + r.option() + " a second time");
+            }
+            if (given.contains("--" + r.option())) {
+                throw SweepRange.bad(s, "sweeps --" + r.option() + ", which is also given a fixed value");
+            }
+            points *= r.values().length;
+            if (points > SweepRange.MAX_POINTS) {
+                throw SweepRange.bad(s, "makes more than " + SweepRange.MAX_POINTS + " points in all");
+            }
+            ranges.add(r);
+        }
+        if (threads.value() < 1 || threads.value() > 1024) {
+            throw UsageException.of("--threads", threads, "must be an integer from 1 to 1024");
+        }
+        int workers = (int) threads.value();
+        // the fixed options must form a model (the swept ones at their defaults)
+        ModelParameters fixed = model.toParameters();
+        ModelKind kind = model.kind();
+        List<SweepJob.Axis> axes = new ArrayList<>();
+        for (SweepRange r : ranges) {
+            axes.add(new SweepJob.Axis(r.parameter(), r.values()));
+            if (r.parameter().equals("N")) {
+                double largest = java.util.Arrays.stream(r.values()).max().orElse(0);
+                if (largest <= ModelParameters.MAX_N) {
+                    // every worker holds one solve at a time
+                    SizeCheck.heap(fixed.withN((int) largest), workers * SizeCheck.exactBytes(
+                            kind == ModelKind.FULL ? ((long) largest + 1) / 2 : 3, SweepCsv.ORDER),
+                            Runtime.getRuntime().maxMemory());
+                }
+            }
+        }
+        SweepJob job = SweepJob.of(kind, model.values(), axes, SweepCsv.ORDER);
+        Path outDir = out == null ? null : Path.of(out);
+        long t0 = System.nanoTime();
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
+            BufferedWriter file = set == null ? null : set.writer(SweepCsv.NAME);
+            try (BufferedWriter w = file) {
+                emit(stdout, w, SweepCsv.header(), set);
+                try (ProgressBar bar = ProgressBar.startIf(!quiet && System.console() != null, err, done, job.size(),
+                        BAR_DELAY)) {
+                    job.run(workers, done, o -> {
+                        if (o.error() != null) {
+                            errors.incrementAndGet();
+                        }
+                        return SweepCsv.row(o);
+                    }, row -> emit(stdout, w, row, set));
+                }
+            } catch (UncheckedIOException e) {
+                throw set.failure(SweepCsv.NAME, e.getCause());
+            }
+            double seconds = (System.nanoTime() - t0) * 1e-9;
+            if (set != null) {
+                set.publish(List.of(SweepCsv.NAME));
+                stdout.printf(Locale.ROOT, "qar sweep: %d points (%d without a model, see the error column) in %.1f s%n",
+                        job.size(), errors.get(), seconds);
+                stdout.printf("  wrote %s%n", set.shown(SweepCsv.NAME));
+            }
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private static void emit(PrintStream stdout, BufferedWriter file, String text, OutputSet set) {
+        if (set == null) {
+            stdout.print(text);
+            return;
+        }
+        try {
+            file.write(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
