@@ -61,6 +61,15 @@ final class SweepCommand implements Command {
             throw new UsageException(SweepRange.OPTION + " sweeps the refrigerator's options and cannot be combined"
                     + " with " + ModelOptions.PROCESS);
         }
+        if (threads.value() < 1 || threads.value() > 1024) {
+            throw UsageException.of("--threads", threads, "must be an integer from 1 to 1024");
+        }
+        int workers = (int) threads.value();
+        // the fixed options must form a model (the swept ones at their defaults)
+        ModelParameters fixed = model.toParameters();
+        if (out != null && out.isBlank()) {
+            throw UsageException.of("--out", UsageException.shown(out), "must name a directory");
+        }
         if (sweeps.isEmpty()) {
             throw new UsageException(SweepRange.OPTION + " is required: OPT=a:b:step, OPT=a:b:logK or OPT=v1,v2,...");
         }
@@ -84,12 +93,6 @@ final class SweepCommand implements Command {
             }
             ranges.add(r);
         }
-        if (threads.value() < 1 || threads.value() > 1024) {
-            throw UsageException.of("--threads", threads, "must be an integer from 1 to 1024");
-        }
-        int workers = (int) threads.value();
-        // the fixed options must form a model (the swept ones at their defaults)
-        ModelParameters fixed = model.toParameters();
         ModelKind kind = model.kind();
         List<SweepJob.Axis> axes = new ArrayList<>();
         for (SweepRange r : ranges) {

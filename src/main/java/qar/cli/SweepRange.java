@@ -133,7 +133,11 @@ record SweepRange(String option, String parameter, double[] values) {
         try {
             return integer ? IntegerArg.parse(OPTION, part).value() : DecimalArg.parse(OPTION, part).value();
         } catch (UsageException e) {
-            throw bad(text, "'" + UsageException.shown(part) + "' " + (integer ? IntegerArg.ALLOWED : DecimalArg.ALLOWED));
+            // the number's own reason (not plain, or beyond the doubles), behind the whole text
+            String prefix = OPTION + " = " + UsageException.shown(part) + ": ";
+            String why = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
+                    : integer ? IntegerArg.ALLOWED : DecimalArg.ALLOWED;
+            throw bad(text, "'" + UsageException.shown(part) + "' " + why);
         }
     }
 
