@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
 import qar.job.SweepJob;
+import qar.sample.Campaign;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
 import qar.report.SweepCsv;
@@ -44,6 +47,21 @@ final class SweepCommand implements Command {
     @Parameter(names = "--quiet", description = "no progress bar", order = 26)
     boolean quiet;
 
+    @Parameter(names = "--sample-every", description = "also sample the current and noise of every reservoir, with"
+            + " errors, at every K-th point in grid order (the first, the (K+1)-th, ...), as qar sample does", order = 30)
+    IntegerArg sampleEvery;
+
+    @Parameter(names = "--time", description = "with --sample-every: trajectory length of each replica", order = 31)
+    DecimalArg time = DecimalArg.of(1000);
+
+    @Parameter(names = "--replicas", description = "with --sample-every: replicas per sampled point (>= 16)",
+            order = 32)
+    IntegerArg replicas = IntegerArg.of(2560);
+
+    @Parameter(names = "--seed", description = "with --sample-every: master seed (default: a fresh one, always"
+            + " printed); sampled point j draws from the j-th long jump of its generator", order = 33)
+    IntegerArg seed;
+
     @Parameter(names = {"--help", "-h"}, help = true, description = "show this help", order = 99)
     boolean help;
 
@@ -67,6 +85,23 @@ final class SweepCommand implements Command {
         int workers = (int) threads.value();
         // the fixed options must form a model (the swept ones at their defaults)
         ModelParameters fixed = model.toParameters();
+        if (sampleEvery == null) {
+            for (String option : List.of("--time", "--replicas", "--seed")) {
+                if (given.contains(option)) {
+                    throw new UsageException(option + " applies to sampled points and needs --sample-every K");
+                }
+            }
+        } else {
+            if (sampleEvery.value() < 1) {
+                throw UsageException.of("--sample-every", sampleEvery, "must be an integer >= 1");
+            }
+            if (!(time.value() >= SampleCommand.MIN_TIME)) {
+                throw UsageException.of("--time", time, "must be finite and >= " + SampleCommand.MIN_TIME);
+            }
+            if (replicas.value() < Campaign.MIN_REPLICAS) {
+                throw UsageException.of("--replicas", replicas, "must be an integer >= " + Campaign.MIN_REPLICAS);
+            }
+        }
         if (out != null && out.isBlank()) {
             throw UsageException.of("--out", UsageException.shown(out), "must name a directory");
         }
@@ -108,6 +143,16 @@ final class SweepCommand implements Command {
             }
         }
         SweepJob job = SweepJob.of(kind, model.values(), axes, SweepCsv.ORDER);
+        boolean sampling = sampleEvery != null;
+        long every = sampling ? sampleEvery.value() : 1;
+        long sampledPoints = sampling ? (job.size() + every - 1) / every : 0;
+        long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
+        LongJumpableUniformRandomProvider master =
+                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
+        if (sampling && !quiet) {
+            err.printf(Locale.ROOT, "qar sweep: seed %d, sampling %d of %d points (%d replicas x time %s each)%n",
+                    masterSeed, sampledPoints, job.size(), replicas.value(), time);
+        }
         Path outDir = out == null ? null : Path.of(out);
         long t0 = System.nanoTime();
         AtomicLong done = new AtomicLong();
@@ -115,15 +160,26 @@ final class SweepCommand implements Command {
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
             BufferedWriter file = set == null ? null : set.writer(SweepCsv.NAME);
             try (BufferedWriter w = file) {
-                emit(stdout, w, SweepCsv.header(), set);
-                try (ProgressBar bar = ProgressBar.startIf(!quiet && System.console() != null, err, done, job.size(),
-                        BAR_DELAY)) {
+                emit(stdout, w, SweepCsv.header(sampling), set);
+                try (ProgressBar bar = ProgressBar.startIf(!quiet && System.console() != null, err, done,
+                        job.size() + sampledPoints, BAR_DELAY)) {
                     job.run(workers, done, o -> {
                         if (o.error() != null) {
                             errors.incrementAndGet();
                         }
-                        return SweepCsv.row(o);
-                    }, row -> emit(stdout, w, row, set));
+                        return sampling && o.index() % every == 0 ? o : SweepCsv.row(o, sampling, null, null);
+                    }, row -> {
+                        if (row instanceof SweepJob.Outcome o) {
+                            // the j-th sampled point's generator: the master after j long jumps (2^192
+                            // steps apart); its campaign's replicas take jumps of 2^128 inside that block.
+                            // longJump returns a copy of XO_SHI_RO_256_PP, which is long-jumpable itself
+                            LongJumpableUniformRandomProvider g = (LongJumpableUniformRandomProvider) master.longJump();
+                            emit(stdout, w, sampled(job, o, g, workers), set);
+                            done.incrementAndGet();
+                        } else {
+                            emit(stdout, w, (String) row, set);
+                        }
+                    });
                 }
             } catch (UncheckedIOException e) {
                 throw set.failure(SweepCsv.NAME, e.getCause());
@@ -138,6 +194,22 @@ final class SweepCommand implements Command {
         }
         stdout.flush();
         return 0;
+    }
+
+    /** The row of a sampled point; a point that cannot be sampled says why in its error cell. */
+    private String sampled(SweepJob job, SweepJob.Outcome o, LongJumpableUniformRandomProvider g, int workers) {
+        if (o.error() != null) {
+            return SweepCsv.row(o, true, null, null);
+        }
+        try {
+            return SweepCsv.row(o, true, job.sample(o.index(), time.value(), replicas.value(), SampleCommand.MAX_JUMPS,
+                    g, workers), null);
+        } catch (IllegalArgumentException e) {
+            return SweepCsv.row(o, true, null, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     private static void emit(PrintStream stdout, BufferedWriter file, String text, OutputSet set) {

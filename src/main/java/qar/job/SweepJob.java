@@ -208,6 +208,33 @@ public final class SweepJob {
         }
     }
 
+    /**
+     * Sampled estimates of the current and the noise of every reservoir at one point: a campaign of
+     * {@code replicas} replicas of length {@code time} ({@link SampleJob}), on {@code threads} workers.
+     * The caller gives each sampled point its own generator (e.g. successive long jumps of one master),
+     * so the estimates do not depend on the threads or on which other points are sampled.
+     *
+     * @param maxJumps refuses a campaign expected to simulate more jumps
+     * @return [reservoir][0: current, 1: noise], in process order
+     * @throws IllegalArgumentException where the point has no model or cannot be sampled
+     */
+    public qar.estimate.Estimate[][] sample(long index, double time, long replicas, double maxJumps,
+            org.apache.commons.rng.LongJumpableUniformRandomProvider generator, int threads) throws InterruptedException {
+        SampleJob job = SampleJob.of(Refrigerator.process(parameters(index)), time, replicas, List.of(), 2,
+                new double[0]);
+        if (!(job.expectedJumps() <= maxJumps)) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the campaign would simulate %.2g jumps, more than %.0e", job.expectedJumps(), maxJumps));
+        }
+        qar.estimate.Comparison[][] c = job.run(generator, threads, null, null).comparison().comparisons();
+        qar.estimate.Estimate[][] out = new qar.estimate.Estimate[c.length][2];
+        for (int r = 0; r < c.length; r++) {
+            out[r][0] = c[r][0].estimate();
+            out[r][1] = c[r][1].estimate();
+        }
+        return out;
+    }
+
     /** Every point's outcome, in grid order (for small sweeps and tests). */
     public List<Outcome> run(int threads) throws InterruptedException {
         List<Outcome> out = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import qar.exact.ExactSolution;
 import qar.exact.ReservoirStatistics;
+import qar.estimate.Estimate;
 import qar.exact.Thermodynamics;
 import qar.job.SweepJob;
 import qar.model.Refrigerator;
@@ -22,12 +23,21 @@ public final class SweepCsv {
     /** Cumulants per reservoir in the table: current, noise, kappa3, kappa4. */
     public static final int ORDER = 4;
     private static final List<String> PER_RESERVOIR = List.of("current", "noise", "kappa3", "kappa4");
+    private static final List<String> SAMPLED = List.of("current", "noise");
 
     private SweepCsv() {
     }
 
-    /** The column names. */
+    /** The column names without sampled estimates. */
     public static List<String> columns() {
+        return columns(false);
+    }
+
+    /**
+     * The column names; with {@code sampled}, before {@code error}, for each reservoir r
+     * {@code sampled.r.current, sampled.r.currentErr, sampled.r.noise, sampled.r.noiseErr}.
+     */
+    public static List<String> columns(boolean sampled) {
         List<String> c = new ArrayList<>();
         c.add("model");
         c.addAll(SweepJob.PARAMETERS);
@@ -41,16 +51,39 @@ public final class SweepCsv {
             c.add("tur." + r);
         }
         c.add("entropyProduction");
+        if (sampled) {
+            for (String r : Refrigerator.NAMES) {
+                for (String q : SAMPLED) {
+                    c.add("sampled." + r + "." + q);
+                    c.add("sampled." + r + "." + q + "Err");
+                }
+            }
+        }
         c.add("error");
         return c;
     }
 
     public static String header() {
-        return String.join(",", columns()) + "\n";
+        return header(false);
+    }
+
+    public static String header(boolean sampled) {
+        return String.join(",", columns(sampled)) + "\n";
     }
 
     /** One row, with its line break. */
     public static String row(SweepJob.Outcome o) {
+        return row(o, false, null, null);
+    }
+
+    /**
+     * One row, with its line break.
+     *
+     * @param sampledColumns whether the table has the sampled columns
+     * @param sampled        [reservoir][current, noise] at this point, or null (empty cells)
+     * @param sampleError    why sampling failed at this point, or null
+     */
+    public static String row(SweepJob.Outcome o, boolean sampledColumns, Estimate[][] sampled, String sampleError) {
         StringBuilder sb = new StringBuilder(512);
         sb.append(o.kind().label());
         double[] v = o.values();
@@ -82,9 +115,19 @@ public final class SweepCsv {
             }
             cell(sb, t.entropyProduction());
         }
+        if (sampledColumns) {
+            for (int r = 0; r < Refrigerator.NAMES.size(); r++) {
+                for (int n = 0; n < SAMPLED.size(); n++) {
+                    Estimate e = sampled == null ? null : sampled[r][n];
+                    cell(sb, e == null ? null : e.value());
+                    cell(sb, e == null ? null : e.stderr());
+                }
+            }
+        }
         sb.append(',');
-        if (o.error() != null) {
-            sb.append(quoted(o.error()));
+        String error = o.error() != null ? o.error() : sampleError == null ? null : "sampling: " + sampleError;
+        if (error != null) {
+            sb.append(quoted(error));
         }
         return sb.append('\n').toString();
     }

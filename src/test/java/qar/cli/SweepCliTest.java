@@ -245,6 +245,54 @@ class SweepCliTest {
         assertThrows(UsageException.class, () -> SweepRange.parse("process=1,2"));
     }
 
+    @Test
+    void sampledPointsMatchQarSampleWithTheSameSeed() throws IOException {
+        String[] args = {"sweep", "--N", "5", "--sweep", "beta-c=1:3:0.5", "--sample-every", "2", "--time", "100",
+            "--replicas", "64", "--seed", "7", "--quiet"};
+        QarCliTest.Result r = run(concat(args, "--threads", "1"));
+        assertEquals(0, r.code(), r.err());
+        List<String> columns = SweepCsv.columns(true);
+        List<String[]> rows = rows(r.out());
+        assertEquals(columns, Arrays.asList(rows.get(0)));
+        assertEquals(6, rows.size());
+        int current = columns.indexOf("sampled.c.current");
+        for (int i = 1; i < rows.size(); i++) {
+            // points 0, 2, 4 are sampled, 1 and 3 have empty sampled cells
+            for (int c = current; c < columns.indexOf("error"); c++) {
+                assertEquals((i - 1) % 2 == 0, !rows.get(i)[c].isEmpty(), columns.get(c) + " row " + i);
+            }
+        }
+        // the first sampled point draws from the master itself: qar sample with the same seed, to the digit
+        QarCliTest.Result s = run("sample", "--json", "--quiet", "--N", "5", "--beta-c", "1", "--time", "100",
+                "--replicas", "64", "--seed", "7");
+        JsonNode j = Json.MAPPER.readTree(s.out()).get("reservoirs");
+        for (String res : new String[] {"c", "h", "w"}) {
+            for (String q : new String[] {"current", "noise"}) {
+                assertEquals(j.get(res).get(q).get("estimate").asText(),
+                        rows.get(1)[columns.indexOf("sampled." + res + "." + q)], res + q);
+                assertEquals(j.get(res).get(q).get("stderr").asText(),
+                        rows.get(1)[columns.indexOf("sampled." + res + "." + q + "Err")], res + q);
+            }
+        }
+        // and the sampled cells do not depend on the threads
+        assertEquals(r.out(), run(concat(args, "--threads", "2")).out());
+    }
+
+    @Test
+    void sampleOptionsNeedSampleEvery() {
+        for (String[] a : new String[][] {{"--time", "10"}, {"--replicas", "64"}, {"--seed", "1"}}) {
+            QarCliTest.Result r = run("sweep", "--sweep", "beta-c=1,2", a[0], a[1]);
+            assertEquals(2, r.code());
+            assertTrue(r.err().contains(a[0] + " applies to sampled points and needs --sample-every"), r.err());
+        }
+        QarCliTest.Result zero = run("sweep", "--sweep", "beta-c=1,2", "--sample-every", "0");
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("--sample-every = 0: must be an integer >= 1"), zero.err());
+        QarCliTest.Result few = run("sweep", "--sweep", "beta-c=1,2", "--sample-every", "1", "--replicas", "2");
+        assertEquals(2, few.code());
+        assertTrue(few.err().contains("--replicas = 2"), few.err());
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] c = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);
