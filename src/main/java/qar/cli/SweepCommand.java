@@ -134,7 +134,8 @@ final class SweepCommand implements Command {
             axes.add(new SweepJob.Axis(r.parameter(), r.values()));
             if (r.parameter().equals("N")) {
                 double largest = java.util.Arrays.stream(r.values()).max().orElse(0);
-                if (largest <= ModelParameters.MAX_N) {
+                // a largest N that is no model (N = 1, above MAX_N) is an error row, not a size to check
+                if (largest >= 5 && largest <= ModelParameters.MAX_N) {
                     // every worker holds one solve at a time
                     SizeCheck.heap(fixed.withN((int) largest), workers * SizeCheck.exactBytes(
                             kind == ModelKind.FULL ? ((long) largest + 1) / 2 : 3, SweepCsv.ORDER),

@@ -208,6 +208,17 @@ class SweepCliTest {
     }
 
     @Test
+    void nOutsideTheModelIsAnErrorRow() {
+        for (String[] args : new String[][] {{"--sweep", "N=1"}, {"--model", "reduced", "--sweep", "N=3"},
+            {"--sweep", "N=-3"}, {"--sweep", "N=10000001"}}) {
+            QarCliTest.Result r = run(concat(new String[] {"sweep"}, args));
+            assertEquals(0, r.code(), r.err());
+            String row = r.out().lines().toList().get(1);
+            assertTrue(row.contains("\"N = ") && row.contains("must be an odd integer"), row);
+        }
+    }
+
+    @Test
     void aGridVariesTheSecondSweepFastest() {
         QarCliTest.Result r = run("sweep", "--sweep", "N=5,7", "--sweep", "beta-c=1.5,2.5,3");
         assertEquals(0, r.code(), r.err());
