@@ -131,6 +131,17 @@ public final class ModelOptions {
         return new UsageException(named + ": " + e.allowed());
     }
 
+    /** The refrigerator's kind, full or reduced. */
+    ModelKind kind() {
+        return kind(model);
+    }
+
+    /** Every numeric parameter's value as given (or its default), in {@link qar.job.SweepJob#PARAMETERS} order. */
+    double[] values() {
+        return qar.job.SweepJob.PARAMETERS.stream().mapToDouble(name -> typed(name) instanceof IntegerArg i
+                ? i.value() : ((DecimalArg) typed(name)).value()).toArray();
+    }
+
     /** What the user typed for a parameter named as in the JSON schema (or its default). */
     private Object typed(String parameter) {
         return switch (parameter) {

@@ -13,9 +13,12 @@ final class ProgressBar implements AutoCloseable {
     private final long total;
     private final long start = System.nanoTime();
     private final Thread thread;
+    private final long delayNanos;
     private volatile boolean running = true;
+    private volatile boolean drawn;
 
-    private ProgressBar(PrintStream err, AtomicLong done, long total) {
+    private ProgressBar(PrintStream err, AtomicLong done, long total, long delayNanos) {
+        this.delayNanos = delayNanos;
         this.err = err;
         this.done = done;
         this.total = total;
@@ -25,17 +28,25 @@ final class ProgressBar implements AutoCloseable {
 
     /** Starts a bar, or returns null where none should be shown. */
     static ProgressBar startIf(boolean show, PrintStream err, AtomicLong done, long total) {
+        return startIf(show, err, done, total, 0);
+    }
+
+    /** Starts a bar that appears only once the work has taken {@code delaySeconds}, or returns null. */
+    static ProgressBar startIf(boolean show, PrintStream err, AtomicLong done, long total, double delaySeconds) {
         if (!show) {
             return null;
         }
-        ProgressBar bar = new ProgressBar(err, done, total);
+        ProgressBar bar = new ProgressBar(err, done, total, (long) (delaySeconds * 1e9));
         bar.thread.start();
         return bar;
     }
 
     private void loop() {
         while (running) {
-            draw();
+            if (System.nanoTime() - start >= delayNanos) {
+                drawn = true;
+                draw();
+            }
             try {
                 Thread.sleep(250);
             } catch (InterruptedException e) {
@@ -64,7 +75,9 @@ final class ProgressBar implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        err.print("\r" + " ".repeat(WIDTH + 50) + "\r");
-        err.flush();
+        if (drawn) {
+            err.print("\r" + " ".repeat(WIDTH + 50) + "\r");
+            err.flush();
+        }
     }
 }

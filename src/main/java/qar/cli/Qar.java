@@ -35,6 +35,7 @@ public final class Qar {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("exact", new ExactCommand());
         commands.put("sample", new SampleCommand());
+        commands.put("sweep", new SweepCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("qar")
                 .addConverterInstanceFactory(Qar::numberConverter);
         MainOptions main = new MainOptions();
@@ -90,7 +91,11 @@ public final class Qar {
             return 0;
         }
         try {
-            ModelOptions.exclusive(given(jc.getCommands().get(name)));
+            java.util.Set<String> given = given(jc.getCommands().get(name));
+            ModelOptions.exclusive(given);
+            if (cmd instanceof SweepCommand sweep) {
+                sweep.given = given;
+            }
             return cmd.run(out, err);
         } catch (UsageException e) {
             err.println("qar " + name + ": " + e.getMessage());

@@ -94,8 +94,9 @@ class NumberOptionsTest {
 
     static Stream<Arguments> badNumbers() {
         List<Arguments> out = new ArrayList<>();
-        for (String command : new String[] {"exact", "sample"}) {
-            Object c = command.equals("exact") ? new ExactCommand() : new SampleCommand();
+        for (String command : new String[] {"exact", "sample", "sweep"}) {
+            Object c = command.equals("exact") ? new ExactCommand()
+                    : command.equals("sample") ? new SampleCommand() : new SweepCommand();
             for (String option : numericOptions(c, DecimalArg.class)) {
                 BAD_DECIMALS.forEach(text -> out.add(Arguments.of(command, option, text)));
             }

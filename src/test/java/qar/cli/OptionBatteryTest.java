@@ -34,8 +34,8 @@ class OptionBatteryTest {
 
     static Stream<Option> options() {
         List<Option> out = new ArrayList<>();
-        for (Command c : new Command[] {new ExactCommand(), new SampleCommand()}) {
-            String name = c instanceof ExactCommand ? "exact" : "sample";
+        for (Command c : new Command[] {new ExactCommand(), new SampleCommand(), new SweepCommand()}) {
+            String name = c instanceof ExactCommand ? "exact" : c instanceof SampleCommand ? "sample" : "sweep";
             JCommander jc = JCommander.newBuilder().addObject(c).build();
             jc.parse();
             for (ParameterDescription d : jc.getParameters()) {
@@ -90,7 +90,7 @@ class OptionBatteryTest {
     @Test
     void aFullStandardOutputFailsTheRun(@TempDir Path dir) throws IOException, InterruptedException {
         for (String[] args : new String[][] {{"exact", "--json"}, {"exact"}, {"sample", "--quiet", "--replicas", "16",
-                "--time", "1", "--seed", "1"}}) {
+                "--time", "1", "--seed", "1"}, {"sweep", "--N", "5", "--sweep", "beta-c=1,2"}}) {
             Path err = dir.resolve("err.txt");
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-cp", System.getProperty("java.class.path"), Qar.class.getName()));
