@@ -24,7 +24,7 @@ public final class ModelOptions {
     @Parameter(names = "--model", description = "full | reduced (the three-level model of App. G)", order = 0)
     String model = D.kind().label();
 
-    @Parameter(names = "--N", description = "number of spins, odd (full: >= 3, reduced: >= 5)", order = 1)
+    @Parameter(names = "--N", description = "number of spins (full: >= 2, even N the sector m = 0..N/2 of App. A.2; reduced: odd, >= 5)", order = 1)
     IntegerArg n = IntegerArg.of(D.n());
 
     @Parameter(names = "--omega", description = "energy scale Omega of H = Omega Jz^2", order = 2)

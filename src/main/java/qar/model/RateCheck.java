@@ -79,7 +79,7 @@ final class RateCheck {
      */
     static InvalidParameterException refusal(ModelParameters p, int r, int lo, int hi) {
         ToDoubleFunction<ModelParameters> rate = x -> Refrigerator.rate(x, r, lo, hi, true);
-        long q = Refrigerator.gap(hi, lo);
+        long q = Refrigerator.gap(p.n(), hi, lo);
         Bath bath = bath(p, r);
         String s = SUFFIX[r].toLowerCase(java.util.Locale.ROOT);
         double w = q * p.omega();
@@ -104,7 +104,7 @@ final class RateCheck {
                     ? List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "eps" + SUFFIX[r], "delta" + SUFFIX[r], "omega")
                     : List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "omega");
             overflow = rate.applyAsDouble(p) != 0;
-            detail = "the rate of the jump " + level(hi) + " -> " + level(lo) + " "
+            detail = "the rate of the jump " + p.levelName(hi) + " -> " + p.levelName(lo) + " "
                     + (overflow ? "overflows the doubles" : "underflows to 0 although Gbar_" + s + " > 0");
         }
         List<String> named = new ArrayList<>();
@@ -132,10 +132,6 @@ final class RateCheck {
             case Refrigerator.WORK -> p.work();
             default -> throw new IllegalArgumentException("no reservoir " + r);
         };
-    }
-
-    private static String level(int i) {
-        return (2L * i + 1) + "/2";
     }
 
     /** A parameter of Omega or of one bath, named as in the JSON schema. */
