@@ -36,6 +36,12 @@ public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Ba
         if (!Double.isFinite(omega) || omega <= 0) {
             throw new InvalidParameterException("omega", omega, "must be finite and > 0");
         }
+        if (kind == ModelKind.REDUCED && (cold.spectral().shape() != Spectral.Shape.LORENTZIAN
+                || hot.spectral().shape() != Spectral.Shape.LORENTZIAN || work.spectral().shape() != Spectral.Shape.LORENTZIAN)) {
+            // App. G takes each bath at the peak height Gbar of a sharply peaked density
+            throw new InvalidParameterException("spectral", "ohmic",
+                    "must be lorentzian for the reduced model (App. G assumes sharply peaked densities)");
+        }
         cold.validate("C");
         hot.validate("H");
         work.validate("W");

@@ -95,12 +95,17 @@ final class RateCheck {
             overflow = true;
             detail = "the Bose factor 1 / (1 - exp(-beta_" + s + " " + q + " Omega)) overflows the doubles";
         } else if (p.kind() == ModelKind.FULL && !representable(bath.spectralDensity(w))) {
-            candidates = List.of("gamma" + SUFFIX[r], "eps" + SUFFIX[r], "delta" + SUFFIX[r], "omega");
+            candidates = bath.spectral().shape() == Spectral.Shape.OHMIC
+                    ? List.of("gamma" + SUFFIX[r], "cutoff", "omega")
+                    : List.of("gamma" + SUFFIX[r], "eps" + SUFFIX[r], "delta" + SUFFIX[r], "omega");
             overflow = bath.spectralDensity(w) != 0;
-            detail = "the spectral density Gamma_" + s + "(" + q + " Omega) of eq. (5) "
+            detail = "the spectral density Gamma_" + s + "(" + q + " Omega) "
+                    + (bath.spectral().shape() == Spectral.Shape.OHMIC ? "(Ohmic) " : "of eq. (5) ")
                     + (overflow ? "overflows the doubles" : "underflows to 0 although Gbar_" + s + " > 0");
         } else {
-            candidates = p.kind() == ModelKind.FULL
+            candidates = p.kind() == ModelKind.FULL && bath.spectral().shape() == Spectral.Shape.OHMIC
+                    ? List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "cutoff", "omega")
+                    : p.kind() == ModelKind.FULL
                     ? List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "eps" + SUFFIX[r], "delta" + SUFFIX[r], "omega")
                     : List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "omega");
             overflow = rate.applyAsDouble(p) != 0;
@@ -139,6 +144,9 @@ final class RateCheck {
         if (name.equals("omega")) {
             return p.omega();
         }
+        if (name.equals("cutoff")) {
+            return p.cold().spectral().cutoff(); // the command line gives every bath the same density
+        }
         Bath b = bath(p, reservoir(name));
         return switch (name.substring(0, name.length() - 1)) {
             case "beta" -> b.beta();
@@ -154,14 +162,18 @@ final class RateCheck {
         if (name.equals("omega")) {
             return new ModelParameters(p.kind(), p.n(), DEFAULTS.omega(), p.cold(), p.hot(), p.work());
         }
+        if (name.equals("cutoff")) {
+            Spectral fig7 = Spectral.ohmic(Spectral.FIG7_CUTOFF);
+            return p.withBaths(p.cold().with(fig7), p.hot().with(fig7), p.work().with(fig7));
+        }
         int r = reservoir(name);
         Bath b = bath(p, r);
         double d = value(DEFAULTS, name);
         Bath changed = switch (name.substring(0, name.length() - 1)) {
-            case "beta" -> new Bath(d, b.eps(), b.delta(), b.gamma());
-            case "eps" -> new Bath(b.beta(), d, b.delta(), b.gamma());
-            case "delta" -> new Bath(b.beta(), b.eps(), d, b.gamma());
-            case "gamma" -> new Bath(b.beta(), b.eps(), b.delta(), d);
+            case "beta" -> new Bath(d, b.eps(), b.delta(), b.gamma(), b.spectral());
+            case "eps" -> new Bath(b.beta(), d, b.delta(), b.gamma(), b.spectral());
+            case "delta" -> new Bath(b.beta(), b.eps(), d, b.gamma(), b.spectral());
+            case "gamma" -> new Bath(b.beta(), b.eps(), b.delta(), d, b.spectral());
             default -> throw new IllegalArgumentException("no parameter " + name);
         };
         return p.withBaths(r == Refrigerator.COLD ? changed : p.cold(), r == Refrigerator.HOT ? changed : p.hot(),

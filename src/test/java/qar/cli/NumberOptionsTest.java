@@ -67,7 +67,7 @@ class NumberOptionsTest {
     }
 
     private static final Set<String> MODEL = Set.of("--N", "--omega", "--beta-c", "--beta-h", "--beta-w", "--eps-c",
-            "--eps-h", "--eps-w", "--delta-c", "--delta-h", "--delta-w", "--gamma-c", "--gamma-h", "--gamma-w");
+            "--eps-h", "--eps-w", "--delta-c", "--delta-h", "--delta-w", "--gamma-c", "--gamma-h", "--gamma-w", "--cutoff");
 
     /** Discovery finds every numeric option, and no option is left to JCommander's loose converters. */
     @Test
