@@ -35,6 +35,7 @@ public final class Qar {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("exact", new ExactCommand());
         commands.put("sample", new SampleCommand());
+        commands.put("relax", new RelaxCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("qar")
                 .addConverterInstanceFactory(Qar::numberConverter);
         MainOptions main = new MainOptions();
