@@ -114,7 +114,7 @@ final class RelaxCommand implements Command {
                 throw UsageException.of("--N", n, e.allowed());
             }
             work += Relaxation.of(p, SingleBath.thermal(n, omega.value(), betaF.value()),
-                    SingleBath.thermal(n, omega.value(), betaF.value())).uniformizationRate() * tMax.value()
+                    SingleBath.logThermal(n, omega.value(), betaF.value())).uniformizationRate() * tMax.value()
                     * p.channels().size();
         }
         if (work > MAX_WORK) {

@@ -24,7 +24,10 @@ import qar.model.JumpProcess;
  *
  * <p>S = sum_i [rho_i ln(rho_i / pi_i) - rho_i + pi_i], each term >= 0 (both sum to 1), computed as
  * pi_i f(u_i) with u_i = rho_i / pi_i - 1 and f(u) = (1 + u) ln(1 + u) - u by its series near
- * u = 0, so that S near equilibrium (~ sum pi u^2 / 2) does not cancel away its digits. Immutable.
+ * u = 0, so that S near equilibrium (~ sum pi u^2 / 2) does not cancel away its digits. The target
+ * is given by its logarithms: at N = 40, beta_f = 4 the top levels have pi ~ e^{-1600}, which a
+ * double holds only as 0 (and S would read infinite), while ln pi is exact; such levels contribute
+ * rho (ln rho - ln pi) - rho + pi directly (nothing cancels where pi is that far below rho). Immutable.
  */
 public final class Relaxation {
     /** Largest mu t per chunk: exp(-CHUNK) is a normal double. */
@@ -36,27 +39,40 @@ public final class Relaxation {
     private final int[] to;
     private final double[] step;
     private final double[] initial;
-    private final double[] target;
+    private final double[] logTarget;
 
-    private Relaxation(int d, double mu, int[] from, int[] to, double[] step, double[] initial, double[] target) {
+    private Relaxation(int d, double mu, int[] from, int[] to, double[] step, double[] initial, double[] logTarget) {
         this.d = d;
         this.mu = mu;
         this.from = from;
         this.to = to;
         this.step = step;
         this.initial = initial;
-        this.target = target;
+        this.logTarget = logTarget;
     }
 
     /**
      * @param process the jump process
      * @param initial rho(0): nonnegative, summing to 1
-     * @param target  pi: positive where the process can reach (a tail may underflow to 0), summing to 1
+     * @param logTarget ln pi_i of the target pi (normalised; each finite or -infinity)
      */
-    public static Relaxation of(JumpProcess process, double[] initial, double[] target) {
+    public static Relaxation of(JumpProcess process, double[] initial, double[] logTarget) {
         int d = process.dimension();
         double[] rho0 = FiniteTimeCumulants.checkedDistribution(initial, d);
-        double[] pi = FiniteTimeCumulants.checkedDistribution(target, d);
+        if (logTarget.length != d) {
+            throw new IllegalArgumentException("need " + d + " log-probabilities, got " + logTarget.length);
+        }
+        double total = 0;
+        for (double x : logTarget) {
+            if (Double.isNaN(x) || x > 0 || x == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException("a log-probability must be <= 0, got " + x);
+            }
+            total += Math.exp(x);
+        }
+        if (Math.abs(total - 1) > 1e-12) {
+            throw new IllegalArgumentException("the target must sum to 1, got " + total);
+        }
+        double[] logPi = logTarget.clone();
         double[] escape = new double[d];
         int nc = process.channels().size();
         int[] from = new int[nc];
@@ -77,7 +93,7 @@ public final class Relaxation {
         for (int k = 0; k < nc; k++) {
             step[k] = rate[k] / mu;
         }
-        return new Relaxation(d, mu, from, to, step, rho0, pi);
+        return new Relaxation(d, mu, from, to, step, rho0, logPi);
     }
 
     /** The largest escape rate, the uniformization rate mu. */
@@ -150,22 +166,26 @@ public final class Relaxation {
 
     /** S(rho(t) || pi). */
     public double relativeEntropy(double t) {
-        return relativeEntropy(at(t), target);
+        return relativeEntropy(at(t), logTarget);
     }
 
-    /** The relative entropy S(rho || pi) in nats; +infinity where rho > 0 and pi = 0. */
-    public static double relativeEntropy(double[] rho, double[] pi) {
+    /**
+     * The relative entropy S(rho || pi) in nats, pi given by ln pi; +infinity where rho > 0 and
+     * ln pi = -infinity.
+     */
+    public static double relativeEntropy(double[] rho, double[] logPi) {
         double s = 0;
         for (int i = 0; i < rho.length; i++) {
             double r = Math.max(rho[i], 0);
-            if (pi[i] == 0) {
-                if (r > 0) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                continue;
+            double pi = Math.exp(logPi[i]);
+            if (pi >= 0x1p-960) {
+                // rho / pi stays finite: the form without cancellation near equilibrium
+                s += pi * f(r / pi - 1);
+            } else if (r > 0) {
+                s += r * (Math.log(r) - logPi[i]) - r + pi;
+            } else {
+                s += pi;
             }
-            double u = r / pi[i] - 1;
-            s += pi[i] * f(u);
         }
         return s;
     }
@@ -198,7 +218,7 @@ public final class Relaxation {
             }
             p = propagate(p, times[k] - last);
             last = times[k];
-            s[k] = relativeEntropy(p, target);
+            s[k] = relativeEntropy(p, logTarget);
         }
         return s;
     }
@@ -211,19 +231,19 @@ public final class Relaxation {
      * @param grid ascending times in (0, tMax] that locate the crossing first (e.g. the output grid)
      */
     public double thermalisationTime(double threshold, double[] grid) {
-        if (relativeEntropy(initial, target) <= threshold) {
+        if (relativeEntropy(initial, logTarget) <= threshold) {
             return 0;
         }
         double[] p = initial;
         double last = 0;
         for (double t : grid) {
             double[] q = propagate(p, t - last);
-            if (relativeEntropy(q, target) <= threshold) {
+            if (relativeEntropy(q, logTarget) <= threshold) {
                 double lo = 0;
                 double hi = t - last;
                 while (hi - lo > 1e-10 * (last + hi)) {
                     double mid = 0.5 * (lo + hi);
-                    if (relativeEntropy(propagate(p, mid), target) <= threshold) {
+                    if (relativeEntropy(propagate(p, mid), logTarget) <= threshold) {
                         hi = mid;
                     } else {
                         lo = mid;

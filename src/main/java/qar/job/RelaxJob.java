@@ -55,7 +55,7 @@ public final class RelaxJob {
     static Size size(Request r, int n) {
         JumpProcess p = SingleBath.process(n, r.omega(), r.bath());
         Relaxation relax = Relaxation.of(p, SingleBath.thermal(n, r.omega(), r.betaI()),
-                SingleBath.thermal(n, r.omega(), r.bath().beta()));
+                SingleBath.logThermal(n, r.omega(), r.bath().beta()));
         return new Size(n, p.dimension(), relax.relativeEntropy(r.times()),
                 relax.thermalisationTime(r.threshold(), r.times()), relax.uniformizationRate());
     }

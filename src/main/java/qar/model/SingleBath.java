@@ -53,15 +53,25 @@ public final class SingleBath {
      * Omega m^2 (even N); computed from the ground level up, so nothing overflows (a tail may underflow).
      */
     public static double[] thermal(int n, double omega, double beta) {
+        double[] p = logThermal(n, omega, beta);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = Math.exp(p[i]);
+        }
+        return p;
+    }
+
+    /** ln of {@link #thermal}: -beta E_i - ln Z, exact where the thermal state itself underflows. */
+    public static double[] logThermal(int n, double omega, double beta) {
         int d = Refrigerator.levels(n);
         double[] p = new double[d];
         double z = 0;
         for (int i = 0; i < d; i++) {
-            p[i] = Math.exp(-beta * omega * Refrigerator.gap(n, i, 0));
-            z += p[i];
+            p[i] = -beta * omega * Refrigerator.gap(n, i, 0);
+            z += Math.exp(p[i]); // the ground level gives 1: no overflow, z >= 1
         }
+        double lnZ = Math.log(z);
         for (int i = 0; i < d; i++) {
-            p[i] /= z;
+            p[i] -= lnZ;
         }
         return p;
     }

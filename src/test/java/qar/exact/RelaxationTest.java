@@ -33,7 +33,7 @@ class RelaxationTest {
         JumpProcess p = JumpProcess.of(2, 1.0, List.of(new Reservoir("b", 1.0)),
                 List.of(new Channel(1, 0, 0, a, -1), new Channel(0, 1, 0, b, 1)));
         double pi1 = b / (a + b);
-        Relaxation r = Relaxation.of(p, new double[] {0, 1}, new double[] {1 - pi1, pi1});
+        Relaxation r = Relaxation.of(p, new double[] {0, 1}, new double[] {Math.log1p(-pi1), Math.log(pi1)});
         double want = pi1 + (1 - pi1) * Math.exp(-(a + b) * t);
         double[] rho = r.at(t);
         assertEquals(want, rho[1], 1e-11 * want);
@@ -66,7 +66,7 @@ class RelaxationTest {
     void matchesAHighPrecisionTaylorSeries(int n) {
         JumpProcess p = SingleBath.process(n, 1, FIG7);
         double[] rho0 = SingleBath.thermal(n, 1, 1);
-        Relaxation r = Relaxation.of(p, rho0, SingleBath.thermal(n, 1, 4));
+        Relaxation r = Relaxation.of(p, rho0, SingleBath.logThermal(n, 1, 4));
         double t = 12 / r.uniformizationRate();
         MathContext mc = new MathContext(60);
         int d = p.dimension();
@@ -104,7 +104,7 @@ class RelaxationTest {
     void thermalStateOfTheBathIsStationary(int n) {
         JumpProcess p = SingleBath.process(n, 1, FIG7);
         double[] pi = SingleBath.thermal(n, 1, 4);
-        Relaxation r = Relaxation.of(p, pi, pi);
+        Relaxation r = Relaxation.of(p, pi, SingleBath.logThermal(n, 1, 4));
         double[] rho = r.at(10.0);
         for (int i = 0; i < pi.length; i++) {
             // about mu t = 1e4 .. 1e5 steps, a few u each
@@ -121,7 +121,7 @@ class RelaxationTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 3, 4, 8, 13, 20})
     void relativeEntropyFallsAndCrossesAtTheThermalisationTime(int n) {
-        Relaxation r = Relaxation.of(SingleBath.process(n, 1, FIG7), SingleBath.thermal(n, 1, 1), SingleBath.thermal(n, 1, 4));
+        Relaxation r = Relaxation.of(SingleBath.process(n, 1, FIG7), SingleBath.thermal(n, 1, 1), SingleBath.logThermal(n, 1, 4));
         double[] times = new double[61];
         for (int k = 0; k < times.length; k++) {
             times[k] = 1e-4 * Math.pow(10, k / 10.0);
@@ -135,5 +135,29 @@ class RelaxationTest {
         double tth = r.thermalisationTime(1e-6, times);
         assertTrue(r.relativeEntropy(tth) <= 1e-6);
         assertTrue(r.relativeEntropy(tth * (1 - 1e-8)) > 1e-6);
+    }
+
+    /**
+     * S(rho_beta_i || rho_beta_f) = (beta_f - beta_i) <E>_i + ln Z_f - ln Z_i between two thermal
+     * states: finite although rho_beta_f underflows to 0 on the top levels (N = 40: pi ~ e^-1600).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {10, 40, 80})
+    void initialRelativeEntropyIsTheThermalClosedForm(int n) {
+        double[] rho0 = SingleBath.thermal(n, 1, 1);
+        double[] logI = SingleBath.logThermal(n, 1, 1);
+        double[] logF = SingleBath.logThermal(n, 1, 4);
+        // ln Z = -ln p_0 (E_0 = 0)
+        double mean = 0;
+        for (int i = 0; i < rho0.length; i++) {
+            mean += rho0[i] * qar.model.Refrigerator.gap(n, i, 0);
+        }
+        double want = 3 * mean - logF[0] + logI[0];
+        Relaxation r = Relaxation.of(SingleBath.process(n, 1, FIG7), rho0, logF);
+        assertEquals(want, r.relativeEntropy(0.0), 1e-13 * want);
+        if (n >= 40) {
+            // the case this guards: the target's top level is 0 as a double
+            assertEquals(0.0, Math.exp(logF[logF.length - 1]));
+        }
     }
 }
