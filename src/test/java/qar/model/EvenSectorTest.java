@@ -156,4 +156,26 @@ class EvenSectorTest {
         assertThrows(InvalidParameterException.class, () -> d.withN(1));
         assertEquals(2, d.withN(2).levels());
     }
+
+    /**
+     * All three baths at one temperature: the even-N refrigerator is in equilibrium, its stationary
+     * state exp(-beta m^2) / Z (local detailed balance with the gaps m^2 - m'^2). The stationary
+     * solve is subtraction-free (GTH), good to a few ulps per level: tolerance 1e-12 relative.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 8, 20})
+    void equalTemperaturesGiveTheGibbsStateOverMSquared(int n) {
+        double beta = 0.3;
+        ModelParameters p = new ModelParameters(ModelKind.FULL, n, 1.0, new Bath(beta, 1.0, 0.5, 1.0),
+                new Bath(beta, 4.0, 0.5, 1.0), new Bath(beta, 3.0, 0.5, 1.0));
+        double[] rho = qar.exact.ExactSolver.stationaryState(Refrigerator.process(p));
+        double z = 0;
+        for (int m = 0; m <= n / 2; m++) {
+            z += Math.exp(-beta * m * m);
+        }
+        for (int m = 0; m <= n / 2; m++) {
+            double want = Math.exp(-beta * m * m) / z;
+            assertEquals(want, rho[m], 1e-12 * want, "m = " + m);
+        }
+    }
 }
