@@ -17,6 +17,8 @@ import qar.sample.Watch;
 final class Levels {
     /** k/2 with k a positive integer in plain digits: no sign, leading zero or spaces. */
     private static final Pattern LEVEL = Pattern.compile("([1-9][0-9]*)/2");
+    /** m, a non-negative integer in plain digits (the even-N levels). */
+    private static final Pattern INTEGER_LEVEL = Pattern.compile("0|[1-9][0-9]*");
     /** Level names of a file shown in a message: at most this many. */
     private static final int LISTED = 12;
 
@@ -36,6 +38,13 @@ final class Levels {
             return i;
         }
         String allowed = allowed(model, dimension);
+        if (evenN(model)) {
+            if (!INTEGER_LEVEL.matcher(value).matches() || value.length() > 10
+                    || Long.parseLong(value) >= dimension) {
+                throw UsageException.of(option, UsageException.shown(value), allowed);
+            }
+            return Integer.parseInt(value);
+        }
         Matcher m = LEVEL.matcher(value);
         if (!m.matches()) {
             throw UsageException.of(option, UsageException.shown(value), allowed);
@@ -60,7 +69,14 @@ final class Levels {
             return "must be a level of " + file.source() + ": " + shown
                     + (names.size() > LISTED ? ", ... (" + names.size() + " in all)" : "");
         }
+        if (evenN(model)) {
+            return "must be a level m = 0, 1, ..., " + (dimension - 1);
+        }
         return "must be a level a = 1/2, 3/2, ..., " + (2L * dimension - 1) + "/2";
+    }
+
+    private static boolean evenN(ModelSpec model) {
+        return model instanceof qar.model.ModelParameters p && p.n() % 2 == 0;
     }
 
     static Watch watch(String option, String spec, ModelSpec model, JumpProcess p) {

@@ -13,6 +13,7 @@ import qar.model.ModelParameters;
 import qar.model.ModelSpec;
 import qar.model.NamedProcess;
 import qar.model.Refrigerator;
+import qar.model.Spectral;
 
 /**
  * The model options shared by every command: the refrigerator's parameters (defaults: the paper's
@@ -24,7 +25,7 @@ public final class ModelOptions {
     @Parameter(names = "--model", description = "full | reduced (the three-level model of App. G)", order = 0)
     String model = D.kind().label();
 
-    @Parameter(names = "--N", description = "number of spins, odd (full: >= 3, reduced: >= 5)", order = 1)
+    @Parameter(names = "--N", description = "number of spins (full: >= 2, even N the sector m = 0..N/2 of App. A.2; reduced: odd, >= 5)", order = 1)
     IntegerArg n = IntegerArg.of(D.n());
 
     @Parameter(names = "--omega", description = "energy scale Omega of H = Omega Jz^2", order = 2)
@@ -58,10 +59,17 @@ public final class ModelOptions {
     @Parameter(names = "--gamma-w", description = "height Gbar of the work spectral density", order = 14)
     DecimalArg gammaW = DecimalArg.of(D.work().gamma());
 
+    @Parameter(names = "--spectral", description = "spectral density of every reservoir: lorentzian (eq. (5): eps,"
+            + " delta, Gbar) or ohmic (App. C: Gbar w exp(-w / w_c), eps and delta unused; full model only)", order = 15)
+    String spectral = Spectral.Shape.LORENTZIAN.label();
+
+    @Parameter(names = "--cutoff", description = "cutoff w_c of the ohmic density (Fig. 7: 100)", order = 16)
+    DecimalArg cutoff = DecimalArg.of(Spectral.FIG7_CUTOFF);
+
     static final String PROCESS = "--process";
 
     @Parameter(names = PROCESS, description = "a rate equation from a JSON file (levels, reservoirs, channels;"
-            + " README, 'Models from a file') instead of the refrigerator and its options", order = 15)
+            + " README, 'Models from a file') instead of the refrigerator and its options", order = 17)
     String process;
 
     /**
@@ -114,10 +122,12 @@ public final class ModelOptions {
     /** @throws UsageException naming the option of the first invalid parameter, with the text typed */
     public ModelParameters toParameters() {
         try {
-            return new ModelParameters(kind(model), n.saturated(), omega.value(),
-                    new Bath(betaC.value(), epsC.value(), deltaC.value(), gammaC.value()),
-                    new Bath(betaH.value(), epsH.value(), deltaH.value(), gammaH.value()),
-                    new Bath(betaW.value(), epsW.value(), deltaW.value(), gammaW.value()));
+            ModelKind kind = kind(model);
+            Spectral density = spectral();
+            return new ModelParameters(kind, n.saturated(), omega.value(),
+                    new Bath(betaC.value(), epsC.value(), deltaC.value(), gammaC.value(), density),
+                    new Bath(betaH.value(), epsH.value(), deltaH.value(), gammaH.value(), density),
+                    new Bath(betaW.value(), epsW.value(), deltaW.value(), gammaW.value(), density));
         } catch (InvalidParameterException e) {
             throw refused(e);
         }
@@ -160,6 +170,8 @@ public final class ModelOptions {
             case "gammaC" -> gammaC;
             case "gammaH" -> gammaH;
             case "gammaW" -> gammaW;
+            case "spectral" -> spectral;
+            case "cutoff" -> cutoff;
             default -> throw new IllegalArgumentException("no option sets " + parameter);
         };
     }
@@ -178,6 +190,21 @@ public final class ModelOptions {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The spectral density of {@code --spectral} and {@code --cutoff}.
+     *
+     * @throws UsageException for an unknown name
+     * @throws InvalidParameterException for a cutoff that is not finite and > 0
+     */
+    Spectral spectral() {
+        for (Spectral.Shape s : Spectral.Shape.values()) {
+            if (s.label().equals(spectral.toLowerCase(Locale.ROOT))) {
+                return s == Spectral.Shape.OHMIC ? Spectral.ohmic(cutoff.value()) : Spectral.lorentzian();
+            }
+        }
+        throw UsageException.of("--spectral", UsageException.shown(spectral), "must be lorentzian or ohmic");
     }
 
     private static ModelKind kind(String value) {

@@ -66,7 +66,8 @@ final class OutputSet implements AutoCloseable {
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
             DistributionCsv.FINITE_TIME_CUMULANTS,
             FluctuationReport.GALLAVOTTI_COHEN, qar.report.SampledFluctuationReport.FLUCTUATION_THEOREM,
-            qar.report.SampledFluctuationReport.EFFICIENCY, qar.report.SweepCsv.NAME);
+            qar.report.SampledFluctuationReport.EFFICIENCY, qar.report.SweepCsv.NAME, qar.report.RelaxReport.RELAX,
+            qar.report.RelaxReport.THERMALISATION);
     private static final int MAX_SLOTS = 1024;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 

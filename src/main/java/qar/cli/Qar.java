@@ -36,6 +36,7 @@ public final class Qar {
         commands.put("exact", new ExactCommand());
         commands.put("sample", new SampleCommand());
         commands.put("sweep", new SweepCommand());
+        commands.put("relax", new RelaxCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("qar")
                 .addConverterInstanceFactory(Qar::numberConverter);
         MainOptions main = new MainOptions();

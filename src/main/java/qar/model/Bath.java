@@ -1,10 +1,27 @@
 package qar.model;
 
 /**
- * One thermal reservoir: inverse temperature, and the Lorentzian-pair spectral density of eq. (5)
- * with peak position {@code eps}, width {@code delta} and height {@code gamma} (the paper's Gbar).
+ * One thermal reservoir: inverse temperature, and its spectral density: the Lorentzian pair of
+ * eq. (5) with peak position {@code eps}, width {@code delta} and height {@code gamma} (the paper's
+ * Gbar), or the Ohmic one of App. C, Gbar w exp(-w / w_c) (eps and delta then unused).
  */
-public record Bath(double beta, double eps, double delta, double gamma) {
+public record Bath(double beta, double eps, double delta, double gamma, Spectral spectral) {
+
+    /** A bath with the Lorentzian pair of eq. (5). */
+    public Bath(double beta, double eps, double delta, double gamma) {
+        this(beta, eps, delta, gamma, Spectral.lorentzian());
+    }
+
+    public Bath {
+        if (spectral == null) {
+            throw new InvalidParameterException("spectral", null, "must be lorentzian or ohmic");
+        }
+    }
+
+    /** This bath with another spectral density. */
+    public Bath with(Spectral newSpectral) {
+        return new Bath(beta, eps, delta, gamma, newSpectral);
+    }
 
     /** Checks every field; {@code suffix} is the reservoir letter used in parameter names (C, H, W). */
     void validate(String suffix) {
@@ -22,13 +39,12 @@ public record Bath(double beta, double eps, double delta, double gamma) {
         }
     }
 
-    /** Gamma(w) of eq. (5): odd in w, maximal near w = eps with height close to gamma. */
+    /**
+     * Gamma(w) for w > 0: eq. (5) (maximal near w = eps with height close to gamma) or the Ohmic
+     * gamma w exp(-w / w_c), as {@link #spectral()} says.
+     */
     public double spectralDensity(double w) {
-        // delta^2 / ((w - eps)^2 + delta^2) written as 1 / (1 + r^2): exact 1 on resonance even
-        // where delta^2 underflows
-        double r = (w - eps) / delta;
-        double dp = w + eps;
-        return 4 * gamma * eps * w / ((dp * dp + delta * delta) * (1 + r * r));
+        return spectral.at(w, eps, delta, gamma);
     }
 
     /** gamma(w) of eq. (4): rate factor for a jump in which the system gives energy w to the bath. */

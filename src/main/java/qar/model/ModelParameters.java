@@ -5,7 +5,8 @@ package qar.model;
  * instance is always a valid model.
  *
  * @param kind  full model or reduced three-level model
- * @param n     number of spins, odd, at least 3 (reduced model: 5)
+ * @param n     number of spins, at least 2 (reduced model: odd, at least 5). Odd N: the levels
+ *              a = 1/2 ... N/2; even N: the sector m = 0 ... N/2 of App. A.2 (see {@link Refrigerator})
  * @param omega energy scale Omega of H = Omega Jz^2
  */
 public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Bath hot, Bath work)
@@ -24,14 +25,22 @@ public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Ba
         if (kind == null) {
             throw new InvalidParameterException("model", null, "must be full or reduced");
         }
-        int minN = kind == ModelKind.REDUCED ? 5 : 3;
-        if (n < minN || n % 2 == 0 || n > MAX_N) {
+        if (kind == ModelKind.REDUCED && (n < 5 || n % 2 == 0 || n > MAX_N)) {
+            // App. G's three levels 1/2, 3/2, 5/2 exist for odd N only
             throw new InvalidParameterException("N", n,
-                    "must be an odd integer from " + minN + " to " + MAX_N
-                            + (kind == ModelKind.REDUCED ? " for the reduced model" : ""));
+                    "must be an odd integer from 5 to " + MAX_N + " for the reduced model (App. G needs odd N)");
+        }
+        if (n < 2 || n > MAX_N) {
+            throw new InvalidParameterException("N", n, "must be an integer from 2 to " + MAX_N);
         }
         if (!Double.isFinite(omega) || omega <= 0) {
             throw new InvalidParameterException("omega", omega, "must be finite and > 0");
+        }
+        if (kind == ModelKind.REDUCED && (cold.spectral().shape() != Spectral.Shape.LORENTZIAN
+                || hot.spectral().shape() != Spectral.Shape.LORENTZIAN || work.spectral().shape() != Spectral.Shape.LORENTZIAN)) {
+            // App. G takes each bath at the peak height Gbar of a sharply peaked density
+            throw new InvalidParameterException("spectral", "ohmic",
+                    "must be lorentzian for the reduced model (App. G assumes sharply peaked densities)");
         }
         cold.validate("C");
         hot.validate("H");
@@ -62,14 +71,14 @@ public record ModelParameters(ModelKind kind, int n, double omega, Bath cold, Ba
         return new ModelParameters(kind, n, omega, newCold, newHot, newWork);
     }
 
-    /** Number of collective levels a = 1/2 ... N/2. */
+    /** Number of collective levels: a = 1/2 ... N/2 for odd N, m = 0 ... N/2 for even N. */
     public int levels() {
-        return (n + 1) / 2;
+        return Refrigerator.levels(n);
     }
 
-    /** Level i is a = (2i + 1)/2: 1/2, 3/2, ... */
+    /** Level i is a = (2i + 1)/2 (1/2, 3/2, ...) for odd N, m = i (0, 1, ...) for even N. */
     @Override
     public String levelName(int level) {
-        return (2L * level + 1) + "/2";
+        return n % 2 != 0 ? (2L * level + 1) + "/2" : Integer.toString(level);
     }
 }

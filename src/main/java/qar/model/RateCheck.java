@@ -79,7 +79,7 @@ final class RateCheck {
      */
     static InvalidParameterException refusal(ModelParameters p, int r, int lo, int hi) {
         ToDoubleFunction<ModelParameters> rate = x -> Refrigerator.rate(x, r, lo, hi, true);
-        long q = Refrigerator.gap(hi, lo);
+        long q = Refrigerator.gap(p.n(), hi, lo);
         Bath bath = bath(p, r);
         String s = SUFFIX[r].toLowerCase(java.util.Locale.ROOT);
         double w = q * p.omega();
@@ -95,16 +95,21 @@ final class RateCheck {
             overflow = true;
             detail = "the Bose factor 1 / (1 - exp(-beta_" + s + " " + q + " Omega)) overflows the doubles";
         } else if (p.kind() == ModelKind.FULL && !representable(bath.spectralDensity(w))) {
-            candidates = List.of("gamma" + SUFFIX[r], "eps" + SUFFIX[r], "delta" + SUFFIX[r], "omega");
+            candidates = bath.spectral().shape() == Spectral.Shape.OHMIC
+                    ? List.of("gamma" + SUFFIX[r], "cutoff", "omega")
+                    : List.of("gamma" + SUFFIX[r], "eps" + SUFFIX[r], "delta" + SUFFIX[r], "omega");
             overflow = bath.spectralDensity(w) != 0;
-            detail = "the spectral density Gamma_" + s + "(" + q + " Omega) of eq. (5) "
+            detail = "the spectral density Gamma_" + s + "(" + q + " Omega) "
+                    + (bath.spectral().shape() == Spectral.Shape.OHMIC ? "(Ohmic) " : "of eq. (5) ")
                     + (overflow ? "overflows the doubles" : "underflows to 0 although Gbar_" + s + " > 0");
         } else {
-            candidates = p.kind() == ModelKind.FULL
+            candidates = p.kind() == ModelKind.FULL && bath.spectral().shape() == Spectral.Shape.OHMIC
+                    ? List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "cutoff", "omega")
+                    : p.kind() == ModelKind.FULL
                     ? List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "eps" + SUFFIX[r], "delta" + SUFFIX[r], "omega")
                     : List.of("gamma" + SUFFIX[r], "beta" + SUFFIX[r], "omega");
             overflow = rate.applyAsDouble(p) != 0;
-            detail = "the rate of the jump " + level(hi) + " -> " + level(lo) + " "
+            detail = "the rate of the jump " + p.levelName(hi) + " -> " + p.levelName(lo) + " "
                     + (overflow ? "overflows the doubles" : "underflows to 0 although Gbar_" + s + " > 0");
         }
         List<String> named = new ArrayList<>();
@@ -134,14 +139,13 @@ final class RateCheck {
         };
     }
 
-    private static String level(int i) {
-        return (2L * i + 1) + "/2";
-    }
-
     /** A parameter of Omega or of one bath, named as in the JSON schema. */
     private static double value(ModelParameters p, String name) {
         if (name.equals("omega")) {
             return p.omega();
+        }
+        if (name.equals("cutoff")) {
+            return p.cold().spectral().cutoff(); // the command line gives every bath the same density
         }
         Bath b = bath(p, reservoir(name));
         return switch (name.substring(0, name.length() - 1)) {
@@ -158,14 +162,18 @@ final class RateCheck {
         if (name.equals("omega")) {
             return new ModelParameters(p.kind(), p.n(), DEFAULTS.omega(), p.cold(), p.hot(), p.work());
         }
+        if (name.equals("cutoff")) {
+            Spectral fig7 = Spectral.ohmic(Spectral.FIG7_CUTOFF);
+            return p.withBaths(p.cold().with(fig7), p.hot().with(fig7), p.work().with(fig7));
+        }
         int r = reservoir(name);
         Bath b = bath(p, r);
         double d = value(DEFAULTS, name);
         Bath changed = switch (name.substring(0, name.length() - 1)) {
-            case "beta" -> new Bath(d, b.eps(), b.delta(), b.gamma());
-            case "eps" -> new Bath(b.beta(), d, b.delta(), b.gamma());
-            case "delta" -> new Bath(b.beta(), b.eps(), d, b.gamma());
-            case "gamma" -> new Bath(b.beta(), b.eps(), b.delta(), d);
+            case "beta" -> new Bath(d, b.eps(), b.delta(), b.gamma(), b.spectral());
+            case "eps" -> new Bath(b.beta(), d, b.delta(), b.gamma(), b.spectral());
+            case "delta" -> new Bath(b.beta(), b.eps(), d, b.gamma(), b.spectral());
+            case "gamma" -> new Bath(b.beta(), b.eps(), b.delta(), d, b.spectral());
             default -> throw new IllegalArgumentException("no parameter " + name);
         };
         return p.withBaths(r == Refrigerator.COLD ? changed : p.cold(), r == Refrigerator.HOT ? changed : p.hot(),

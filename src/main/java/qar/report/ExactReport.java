@@ -123,7 +123,8 @@ public final class ExactReport {
             pops.append("... ").append(String.format(Locale.ROOT, "%.3e (top)", pop[pop.length - 1]));
         }
         line(sb, p instanceof NamedProcess file ? "populations " + ModelReport.shownLevels(file)
-                : "populations a = 1/2, 3/2, ...", pops.toString().trim());
+                : p instanceof qar.model.ModelParameters mp && mp.kind() == qar.model.ModelKind.FULL && mp.n() % 2 == 0
+                ? "populations m = 0, 1, 2, ..." : "populations a = 1/2, 3/2, ...", pops.toString().trim());
         line(sb, "computed in", String.format(Locale.ROOT, "%.1f ms (--json for every level)", seconds * 1e3));
         return sb.toString();
     }

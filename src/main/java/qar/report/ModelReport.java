@@ -35,6 +35,11 @@ public final class ModelReport {
         bath(m, "C", p.cold());
         bath(m, "H", p.hot());
         bath(m, "W", p.work());
+        // the CLI gives every bath the same density
+        m.put("spectral", p.cold().spectral().shape().label());
+        if (p.cold().spectral().shape() == qar.model.Spectral.Shape.OHMIC) {
+            m.put("cutoff", p.cold().spectral().cutoff());
+        }
         return m;
     }
 
@@ -75,6 +80,10 @@ public final class ModelReport {
         row(sb, "c (cold)", p.cold());
         row(sb, "h (hot)", p.hot());
         row(sb, "w (work)", p.work());
+        if (p.cold().spectral().shape() == qar.model.Spectral.Shape.OHMIC) {
+            sb.append(String.format(Locale.ROOT, "  spectral density: ohmic, Gbar w exp(-w / %s) (eps and delta unused)%n",
+                    num(p.cold().spectral().cutoff())));
+        }
         return sb.toString();
     }
 

@@ -129,7 +129,7 @@ class FluctuationCliTest {
         "exact --N 5 --ft=true|unknown option or argument '--ft=true'",
         "exact --N 5 --ft --window 0|--window = 0:",
         "exact --N 5 --ft --window nan|--window = nan",
-        "exact --N 4 --ft|--N = 4",
+        "exact --N 1 --ft|--N = 1",
     })
     void badInputIsOneLineAndExitCodeTwo(String command, String expected) {
         QarCliTest.Result r = QarCliTest.run(command.split(" "));

@@ -67,7 +67,7 @@ class NumberOptionsTest {
     }
 
     private static final Set<String> MODEL = Set.of("--N", "--omega", "--beta-c", "--beta-h", "--beta-w", "--eps-c",
-            "--eps-h", "--eps-w", "--delta-c", "--delta-h", "--delta-w", "--gamma-c", "--gamma-h", "--gamma-w");
+            "--eps-h", "--eps-w", "--delta-c", "--delta-h", "--delta-w", "--gamma-c", "--gamma-h", "--gamma-w", "--cutoff");
 
     /** Discovery finds every numeric option, and no option is left to JCommander's loose converters. */
     @Test
@@ -154,9 +154,10 @@ class NumberOptionsTest {
         "exact --beta-c -0.0|--beta-c = -0.0: must be finite and > 0",
         "exact --beta-c -1e-3|--beta-c = -1e-3: must be finite and > 0",
         "exact --eps-h 0E5|--eps-h = 0E5: must be finite and > 0",
-        "exact --N 4|--N = 4: must be an odd integer",
-        "exact --N 3000000000|--N = 3000000000: must be an odd integer from 3 to",
-        "exact --N -9223372036854775808|--N = -9223372036854775808: must be an odd integer from 3 to",
+        "exact --N 1|--N = 1: must be an integer from 2 to",
+        "exact --model reduced --N 6|--N = 6: must be an odd integer from 5",
+        "exact --N 3000000000|--N = 3000000000: must be an integer from 2 to",
+        "exact --N -9223372036854775808|--N = -9223372036854775808: must be an integer from 2 to",
         "exact --model reduced --N 3|--N = 3: must be an odd integer from 5",
         "exact --gamma-c 0 --gamma-h 0.0 --gamma-w 0e0|--gamma-c = 0: at least one of",
         "exact --order 17|--order = 17: must be an integer from 2 to 16",
@@ -164,6 +165,9 @@ class NumberOptionsTest {
         "exact --wtd c --wtd-points 9|--wtd-points = 9: must be an integer from 10",
         "exact --window 0.0|--window = 0.0: must be finite and > 0",
         "exact --start 03/2 --window 1|--start = 03/2: must be a level",
+        "exact --N 6 --start 1/2 --window 1|--start = 1/2: must be a level m = 0, 1, ..., 3",
+        "exact --N 6 --start 4 --window 1|--start = 4: must be a level m = 0, 1, ..., 3",
+        "exact --N 6 --start 01 --window 1|--start = 01: must be a level m",
         "exact --start +3/2 --window 1|--start = +3/2: must be a level",
         "exact --wtd c:3/2-01/2|--wtd = c:3/2-01/2: must be a level",
         "sample --time 1e-301|--time = 1e-301: must be finite and >= 1.0E-300",

@@ -79,7 +79,7 @@ class QarCliTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "--N|4|--N = 4",
+        "--N|0|--N = 0",
         "--N|1|--N = 1",
         "--N|abc|--N",
         "--beta-c|-1|--beta-c = -1:",

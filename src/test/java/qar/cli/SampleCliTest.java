@@ -138,7 +138,7 @@ class SampleCliTest {
         "--time|Infinity|--time = Infinity",
         "--replicas|15|--replicas = 15",
         "--threads|0|--threads = 0",
-        "--N|4|--N = 4",
+        "--N|1|--N = 1",
         "--seed|abc|--seed",
     })
     void badInputIsOneLineAndExitCodeTwo(String option, String value, String expected) {

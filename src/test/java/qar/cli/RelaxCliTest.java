@@ -1,0 +1,97 @@
+package qar.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import qar.report.Json;
+
+/** {@code qar relax}: outputs, the t_th scaling of Fig. 7, and refusals. */
+class RelaxCliTest {
+
+    /**
+     * Fig. 7: t_th falls as about 1/N^2 (App. C: the Clebsch-Gordan boost near the ground state).
+     * Over even N = 2..20 the least-squares exponent is about -1.9 (N = 2, where N^2 t_th = 28
+     * against ~50 beyond, pulls it off -2); each even N thermalises faster than the one before, and
+     * N^2 t_th stays within a factor 2.5 over the range.
+     */
+    @Test
+    void thermalisationTimeFallsAsOneOverNSquared() throws IOException {
+        QarCliTest.Result r = QarCliTest.run("relax", "--N", "2:20:2", "--json", "--points", "41");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        JsonNode sizes = j.get("sizes");
+        assertEquals(10, sizes.size());
+        double last = Double.POSITIVE_INFINITY;
+        for (JsonNode s : sizes) {
+            double t = s.get("thermalisationTime").asDouble();
+            int n = s.get("N").asInt();
+            assertTrue(t < last, "t_th did not fall at N = " + n);
+            assertTrue(n * n * t > 20 && n * n * t < 70, "N^2 t_th = " + n * n * t + " at N = " + n);
+            assertEquals(n / 2 + 1, s.get("levels").asInt());
+            JsonNode rel = s.get("relativeEntropy");
+            for (int k = 1; k < rel.size(); k++) {
+                assertTrue(rel.get(k).asDouble() <= rel.get(k - 1).asDouble() || rel.get(k).asDouble() < 1e-24);
+            }
+            last = t;
+        }
+        double p = j.get("exponent").asDouble();
+        assertTrue(p > -2.2 && p < -1.6, "exponent " + p);
+        assertEquals("ohmic", j.get("spectral").asText());
+        assertEquals(100.0, j.get("cutoff").asDouble());
+    }
+
+    @Test
+    void outWritesBothTables(@TempDir Path dir) throws IOException {
+        QarCliTest.Result r = QarCliTest.run("relax", "--N", "4", "--N", "7", "--points", "5", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("fitted t_th ~ N^p"), r.out());
+        List<String> relax = Files.readAllLines(dir.resolve("relax.csv"));
+        assertEquals("N,t,relative_entropy", relax.get(0));
+        assertEquals(1 + 2 * 5, relax.size());
+        assertTrue(relax.get(1).startsWith("4,1.0E-4,"), relax.get(1));
+        List<String> th = Files.readAllLines(dir.resolve("thermalisation.csv"));
+        assertEquals(List.of("N", "t_th"), List.of(th.get(0).split(",")));
+        assertEquals(3, th.size());
+        assertTrue(th.get(2).startsWith("7,"), th.get(2));
+        assertTrue(Files.exists(dir.resolve("summary.json")));
+    }
+
+    @Test
+    void unreachedThresholdIsAnEmptyCell(@TempDir Path dir) throws IOException {
+        QarCliTest.Result r = QarCliTest.run("relax", "--N", "2", "--t-max", "0.01", "--out", dir.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Json.MAPPER.readTree(r.out()).get("sizes").get(0).get("thermalisationTime").isNull());
+        assertEquals("2,", Files.readAllLines(dir.resolve("thermalisation.csv")).get(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "relax --N 1|--N = 1: must be an integer N from 2",
+        "relax --N 5:3|--N = 5:3",
+        "relax --N 2:x|--N = x",
+        "relax --N 2:10:0|--N = 2:10:0",
+        "relax --spectral gauss|--spectral = gauss",
+        "relax --cutoff 0|--cutoff = 0: must be finite and > 0",
+        "relax --beta-f nan|--beta-f = nan",
+        "relax --t-max 1e-5|--t-max = 1e-5: must be > --t-min",
+        "relax --points 1|--points = 1",
+        "relax --threshold -1|--threshold = -1",
+        "relax --N 2000 --t-max 1e4|--t-max = 1e4: the propagation would take",
+    })
+    void badInputIsOneLineAndExitCodeTwo(String command, String expected) {
+        QarCliTest.Result r = QarCliTest.run(command.split(" "));
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals("", r.out());
+    }
+}
