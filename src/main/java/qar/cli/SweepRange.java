@@ -12,9 +12,9 @@ import qar.job.SweepJob;
  * (from a towards b in steps, b included where it is a whole number of steps from a; the values are
  * a + i step computed in decimal, so {@code 1:4:0.015} gives 1, 1.015, ..., 4 exactly as typed), a
  * log range {@code a:b:logK} (K >= 2 points, a and b included, equally spaced in log, a and b of one
- * sign and non-zero), or a list {@code v1,v2,...}. N takes a linear range of integers with an even
- * step from an odd start, or a list of odd integers. Every number is read as strictly as the model
- * options themselves.
+ * sign and non-zero), or a list {@code v1,v2,...}. N takes a linear range of integers or a list of
+ * integers (odd and even N are both models; a point the model refuses, such as an even N of the
+ * reduced model, is an error row). Every number is read as strictly as the model options themselves.
  */
 record SweepRange(String option, String parameter, double[] values) {
     static final String OPTION = "--sweep";
@@ -52,9 +52,6 @@ record SweepRange(String option, String parameter, double[] values) {
             values = new double[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 values[i] = number(text, option, parts[i], integer);
-                if (integer && values[i] % 2 == 0) {
-                    throw bad(text, "N must be odd, and " + parts[i] + " is even");
-                }
             }
         }
         return new SweepRange(option, parameter, values);
@@ -88,12 +85,6 @@ record SweepRange(String option, String parameter, double[] values) {
             throw bad(text, "gives more than " + MAX_POINTS + " points");
         }
         int n = steps.intValueExact() + 1;
-        if (integer && n > 1 && (((long) step) % 2 != 0)) {
-            throw bad(text, "N must stay odd, so the step must be even");
-        }
-        if (integer && ((long) a) % 2 == 0) {
-            throw bad(text, "N must be odd, and " + parts[0] + " is even");
-        }
         double[] values = new double[n];
         for (int i = 0; i < n; i++) {
             values[i] = from.add(by.multiply(BigDecimal.valueOf(i))).doubleValue();
@@ -103,7 +94,7 @@ record SweepRange(String option, String parameter, double[] values) {
 
     private static double[] log(String text, String option, String[] parts, boolean integer) {
         if (integer) {
-            throw bad(text, "N takes a linear range with an even step, or a list of odd integers");
+            throw bad(text, "N takes a linear range of integers or a list of integers");
         }
         double a = number(text, option, parts[0], false);
         double b = number(text, option, parts[1], false);

@@ -64,14 +64,14 @@ class SweepJobTest {
 
     @Test
     void anInvalidPointIsAnOutcomeWithItsReason() {
-        SweepJob job = SweepJob.of(ModelKind.FULL, BASE, List.of(new SweepJob.Axis("N", new double[] {1, 4, 3}),
+        SweepJob job = SweepJob.of(ModelKind.FULL, BASE, List.of(new SweepJob.Axis("N", new double[] {1, 0, 3}),
                 new SweepJob.Axis("gammaC", new double[] {-1, 1})), 4);
         List<SweepJob.Outcome> all = new ArrayList<>();
         for (int i = 0; i < job.size(); i++) {
             all.add(job.solve(i));
         }
         assertTrue(all.get(0).error().startsWith("N = 1"), all.get(0).error());
-        assertTrue(all.get(2).error().startsWith("N = 4"), all.get(2).error());
+        assertTrue(all.get(2).error().startsWith("N = 0"), all.get(2).error());
         assertTrue(all.get(4).error().startsWith("gammaC = -1"), all.get(4).error());
         assertNotNull(all.get(5).solution());
         assertNull(all.get(5).error());
