@@ -12,6 +12,7 @@ from pathlib import Path
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+from matplotlib.colors import ListedColormap
 import numpy as np
 
 import closed_forms as cf
@@ -33,7 +34,7 @@ def panel(d: Path):
     ax.imshow(np.where(ic > 0, np.nan, 1.0), origin="lower", extent=extent, aspect="auto",
               cmap="Greys", vmin=0, vmax=4)
     ax.imshow(np.where((ic > 0) & ~np.isfinite(rel), 1.0, np.nan), origin="lower", extent=extent,
-              aspect="auto", cmap="cool", vmin=0, vmax=8)  # I_c > 0 with beta_c < beta_h: no Carnot bound
+              aspect="auto", cmap=ListedColormap(["#f2dcea"]))  # I_c > 0 with beta_c < beta_h: no Carnot bound
     im = ax.imshow(rel, origin="lower", extent=extent, aspect="auto", cmap="Blues", vmin=0, vmax=1)
     fig.colorbar(im, ax=ax, label=r"$\kappa/\bar\kappa$ (where $\bar I_c^E > 0$)")
     x = np.linspace(bc[0], bc[-1], 2)
