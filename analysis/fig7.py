@@ -41,7 +41,7 @@ def main():
     ax.set_xscale("log")
     ax.set_yscale("log")
     ax.set_xlabel("$N$")
-    ax.set_ylabel(r"$t_{th}\,\bar\Gamma$")
+    ax.set_ylabel(r"$t_{th}\,\Omega$")
     ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(d / "fig7.png", dpi=150)
