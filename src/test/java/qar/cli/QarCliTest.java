@@ -23,6 +23,14 @@ class QarCliTest {
     record Result(int code, String out, String err) {
     }
 
+    /** Bad input: exit 2, one line on stderr containing {@code expected}, nothing on stdout. */
+    static void assertRefused(Result r, String expected) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals("", r.out());
+    }
+
     static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
