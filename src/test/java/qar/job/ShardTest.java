@@ -26,7 +26,7 @@ import qar.sample.GroupTally;
 import qar.sample.Watch;
 
 /**
- * Shards: the group tallies of shards 1..n, concatenated, give exactly the results of the
+ * Shards: the group tallies of shards 1..n, written to bytes, read back and concatenated, give exactly the results of the
  * one-process run (every output rendered and compared as text, so a single differing bit fails),
  * also when n does not divide the groups and when groups straddle the 64-replica blocks.
  */
@@ -69,6 +69,17 @@ class ShardTest {
         return out;
     }
 
+    /** Through bytes and back, as a shard file carries it. */
+    private static GroupTally travel(GroupTally g) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            g.write(new java.io.DataOutputStream(bytes));
+            return GroupTally.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static void shardsEqualOneRun(long replicas, int shards, int threads) throws InterruptedException {
         SampleJob job = job(replicas);
         SampleJob.Result whole = job.run(master(), 2, null, null);
@@ -78,7 +89,9 @@ class ShardTest {
             Campaign.Result part = job.runShard(master(), threads, null, null, i, shards);
             int[] range = Campaign.shardGroups(job.groups(), i, shards);
             assertEquals(range[1] - range[0], part.groups().size());
-            groups.addAll(part.groups());
+            for (GroupTally g : part.groups()) {
+                groups.add(travel(g));
+            }
             jumps += part.jumps();
         }
         SampleJob.Result merged = job.result(new Campaign.Result(groups, jumps, 0, threads));
@@ -107,6 +120,19 @@ class ShardTest {
                 1, null, null, 2, 2).groups());
         assertNotEquals(render(job, whole).get("json"),
                 render(job, job.result(new Campaign.Result(groups, 0, 0, 1))).get("json"));
+    }
+
+    @Test
+    void aTruncatedTallyIsRefused() throws Exception {
+        GroupTally g = job(80).runShard(master(), 1, null, null, 1, 10).groups().get(0);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        g.write(new java.io.DataOutputStream(bytes));
+        byte[] all = bytes.toByteArray();
+        for (int cut : new int[] {0, 7, all.length / 2, all.length - 1}) {
+            byte[] part = java.util.Arrays.copyOf(all, cut);
+            assertThrows(java.io.IOException.class, () -> GroupTally.read(
+                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(part))), "cut at " + cut);
+        }
     }
 
     @Test
