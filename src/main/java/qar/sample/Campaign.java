@@ -29,7 +29,9 @@ import qar.model.JumpProcess;
  *
  * <p>Statistics: replicas form G = min(64, R/8) groups of contiguous indices for the error
  * estimates. A block's replicas feed one partial tally per group they belong to, and partials
- * are combined in block order, so every result is bit-identical for any number of threads.
+ * are combined in block order, so every result is bit-identical for any number of threads. A
+ * shard runs a contiguous range of whole groups ({@link #shardGroups}); its group tallies are
+ * those of the whole run, bit for bit, and travel losslessly ({@link GroupTally#write}).
  * Each replica starts from a level drawn from the exact stationary state: no burn-in.
  */
 public final class Campaign {
