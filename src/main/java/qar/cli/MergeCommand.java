@@ -41,19 +41,23 @@ final class MergeCommand implements Command {
         List<GroupTally> groups = new ArrayList<>();
         List<Path> rows = new ArrayList<>();
         long jumps = 0;
+        double threadSeconds = 0;
         for (Shards.Shard s : shards) {
             groups.addAll(s.groups());
             rows.add(s.dir().resolve(OutputSet.REPLICAS));
             jumps += s.jumps();
+            threadSeconds += s.threadSeconds();
         }
         List<String> args = new ArrayList<>(Shards.arguments(shards.get(0).identity()));
+        // the throughput line: the shards' thread-seconds, as if on one thread
+        args.addAll(List.of("--threads", "1"));
         if (output.json) {
             args.add("--json");
         }
         SampleCommand sample = Qar.parseSample(args);
         Path outDir = out == null ? null : Path.of(out);
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
-            return sample.merged(groups, jumps, rows, set, stdout);
+            return sample.merged(groups, jumps, threadSeconds, rows, set, stdout);
         }
     }
 }
