@@ -120,8 +120,10 @@ final class Shards {
     /** Reads DIR/shard.json; a folder without it, or a file cut short or not qar's, is refused in one line. */
     static Shard read(Path dir) {
         Path file = dir.resolve(OutputSet.SHARD);
-        if (!Files.isRegularFile(file)) {
-            throw new UsageException(dir + " is not a shard output (no " + OutputSet.SHARD + ")");
+        for (String name : List.of(OutputSet.SHARD, OutputSet.REPLICAS)) {
+            if (!Files.isRegularFile(dir.resolve(name))) {
+                throw new UsageException(dir + " is not a shard output (no " + name + ")");
+            }
         }
         try {
             JsonNode root = Json.MAPPER.readTree(file.toFile());

@@ -124,7 +124,10 @@ class ShardCliTest {
         Files.createDirectories(cut);
         String text = Files.readString(parts.get(1).resolve(OutputSet.SHARD));
         Files.writeString(cut.resolve(OutputSet.SHARD), text.substring(0, text.length() / 2));
-        refused(merge(dir.resolve("m6"), List.of(parts.get(0), cut, parts.get(2))), "truncated");
+        refused(merge(dir.resolve("m6"), List.of(parts.get(0), cut, parts.get(2))), "not a shard output",
+                "replicas.csv");
+        Files.writeString(cut.resolve(OutputSet.REPLICAS), "");
+        refused(merge(dir.resolve("m7"), List.of(parts.get(0), cut, parts.get(2))), "truncated");
         refused(List.of("merge"), "shard");
     }
 
