@@ -61,8 +61,10 @@ final class OutputSet implements AutoCloseable {
     static final String CURRENT = "current";
     static final String SUMMARY = "summary.json";
     static final String REPLICAS = "replicas.csv";
+    /** A shard's tallies and campaign (qar sample --shard). */
+    static final String SHARD = "shard.json";
     /** Every name qar writes in DIR: when a set is published, those it lacks are removed from DIR. */
-    static final List<String> NAMES = List.of(SUMMARY, REPLICAS, DistributionCsv.COUNTING,
+    static final List<String> NAMES = List.of(SUMMARY, REPLICAS, SHARD, DistributionCsv.COUNTING,
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
             DistributionCsv.FINITE_TIME_CUMULANTS,
             FluctuationReport.GALLAVOTTI_COHEN, qar.report.SampledFluctuationReport.FLUCTUATION_THEOREM,

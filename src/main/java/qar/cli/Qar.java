@@ -7,6 +7,7 @@ import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Entry point: {@code qar <command> [options]}. */
@@ -37,6 +38,7 @@ public final class Qar {
         commands.put("sample", new SampleCommand());
         commands.put("sweep", new SweepCommand());
         commands.put("relax", new RelaxCommand());
+        commands.put("merge", new MergeCommand());
         JCommander.Builder builder = JCommander.newBuilder().programName("qar")
                 .addConverterInstanceFactory(Qar::numberConverter);
         MainOptions main = new MainOptions();
@@ -97,6 +99,10 @@ public final class Qar {
             if (cmd instanceof SweepCommand sweep) {
                 sweep.given = given;
             }
+            if (cmd instanceof SampleCommand sample) {
+                int at = java.util.Arrays.asList(args).indexOf(name);
+                sample.arguments = java.util.Arrays.asList(args).subList(at + 1, args.length);
+            }
             return cmd.run(out, err);
         } catch (UsageException e) {
             err.println("qar " + name + ": " + e.getMessage());
@@ -124,6 +130,22 @@ public final class Qar {
             return text -> IntegerArg.parse(option, text);
         }
         return null;
+    }
+
+    /**
+     * A sample command from recorded arguments (a shard's campaign), read as the command line would be.
+     *
+     * @throws UsageException where they do not parse
+     */
+    static SampleCommand parseSample(List<String> args) {
+        SampleCommand cmd = new SampleCommand();
+        try {
+            JCommander.newBuilder().addConverterInstanceFactory(Qar::numberConverter).addObject(cmd).build()
+                    .parse(args.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new UsageException("the shards' campaign does not parse: " + oneLine(e.getMessage()));
+        }
+        return cmd;
     }
 
     /** The options given on the command line (or in an @file), by their first name. */

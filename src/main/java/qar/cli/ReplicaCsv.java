@@ -37,6 +37,16 @@ final class ReplicaCsv implements ReplicaSink, AutoCloseable {
         }
     }
 
+    /** Copies the rows (not the header) of a shard's replicas.csv. */
+    void copyRows(java.nio.file.Path csv) throws IOException {
+        try (java.io.BufferedReader in = java.nio.file.Files.newBufferedReader(csv)) {
+            in.readLine();
+            for (String l = in.readLine(); l != null; l = in.readLine()) {
+                line(l);
+            }
+        }
+    }
+
     private void line(String s) {
         if (failure != null) {
             return;

@@ -66,8 +66,15 @@ final class SampleCommand implements Command {
     @Parameter(names = "--quiet", description = "no progress bar", order = 26)
     boolean quiet;
 
+    @Parameter(names = "--shard", description = "run part i of n of the campaign (i/n, n at most the error groups);"
+            + " needs --out; qar merge joins the parts", order = 27)
+    String shard;
+
     @ParametersDelegate
     OutputOptions output = new OutputOptions();
+
+    /** The arguments of this command as given (Qar sets them); a shard records them. */
+    List<String> arguments = List.of();
 
     @Override
     public boolean help() {
@@ -93,6 +100,12 @@ final class SampleCommand implements Command {
             throw UsageException.of("--threads", this.threads, "must be an integer from 1 to 1024");
         }
         int threads = (int) this.threads.value();
+        if (shard != null && out == null) {
+            throw new UsageException("--shard needs --out: the shard's tallies go to its output folder");
+        }
+        if (shard != null) {
+            Shards.parse(shard);
+        }
         Path outDir = out == null ? null : Path.of(out);
         // the output folder is prepared (and checked) before any work
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
@@ -103,9 +116,72 @@ final class SampleCommand implements Command {
     private int run(ModelSpec p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
             int threads) throws IOException, InterruptedException {
         long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
-
         JumpProcess process = model.process(p);
+        SampleJob job = job(p, process, set != null);
+        LongJumpableUniformRandomProvider master =
+                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
+        if (!output.json && !quiet) {
+            err.printf("qar sample: seed %d, %d replicas x time %s on %d threads%n", masterSeed, replicas,
+                    time, threads);
+        }
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
+        AtomicLong done = new AtomicLong();
+        if (shard != null) {
+            int[] in = Shards.parse(shard);
+            if (in[1] > job.groups()) {
+                throw UsageException.of("--shard", shard, "n must be at most the campaign's " + job.groups()
+                        + " error groups");
+            }
+            try (ReplicaCsv rows = ReplicaCsv.open(set, names)) {
+                Campaign.Result part = job.runShard(master, threads, rows, done, in[0], in[1]);
+                rows.finish();
+                String file = Shards.write(Shards.identity(arguments, masterSeed, in[1]), in[0], in[1], part);
+                set.write(OutputSet.SHARD, w -> w.write(file));
+                set.publish(List.of(OutputSet.REPLICAS, OutputSet.SHARD));
+                stdout.printf("qar sample: shard %d/%d: %d groups, %d jumps; join the shards with qar merge%n",
+                        in[0], in[1], part.groups().size(), part.jumps());
+                return 0;
+            }
+        }
+        SampleJob.Result result;
+        // rows go to the set's replicas.csv as the campaign makes them: none is kept in memory
+        try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
+            try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err,
+                    done, replicas)) {
+                result = job.run(master, threads, rows, done);
+            }
+            return report(p, masterSeed, process, job, result, set, rows, stdout);
+        }
+    }
+
+    /**
+     * The one-process outputs from the shards' tallies, in group order, and their replicas.csv files
+     * (with {@code set}); the options are those the shards recorded.
+     */
+    int merged(List<qar.sample.GroupTally> groups, long jumps, double threadSeconds, List<Path> rowFiles, OutputSet set,
+            PrintStream stdout) throws IOException {
+        ModelSpec p = model.spec();
+        JumpProcess process = model.process(p);
+        SampleJob job = job(p, process, true);
+        if (groups.size() != job.groups()) {
+            throw new UsageException("the shards hold " + groups.size() + " groups, the campaign has " + job.groups());
+        }
+        SampleJob.Result result = job.result(new Campaign.Result(groups, jumps, threadSeconds, 1));
+        List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
+        try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
+            if (rows != null) {
+                for (Path f : rowFiles) {
+                    rows.copyRows(f);
+                }
+            }
+            return report(p, seed.value(), process, job, result, set, rows, stdout);
+        }
+    }
+
+    /** The job of these options; {@code files}: with an output folder (the efficiency rate is computed). */
+    private SampleJob job(ModelSpec p, JumpProcess process, boolean files) {
+        double time = this.time.value();
+        long replicas = this.replicas.value();
         List<Watch> watches = finite.watches(p, process);
         double[] windows = finite.windows(this.time, process);
         if (ft && windows.length == 0) {
@@ -118,7 +194,7 @@ final class SampleCommand implements Command {
             }
         }
         FluctuationAnalysis.Mode mode = !ft ? FluctuationAnalysis.Mode.OFF
-                : set == null ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
+                : !files ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
         SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode);
         if (!(job.expectedJumps() <= MAX_JUMPS)) {
             // a run of years is a typo or a rate scale beyond sampling, not a campaign
@@ -127,22 +203,7 @@ final class SampleCommand implements Command {
                             + "at most %.0e: lower --time or --replicas", replicas, job.expectedJumps(),
                     job.expectedJumps() / 1e8 / 3600, MAX_JUMPS));
         }
-        LongJumpableUniformRandomProvider master =
-                (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
-        if (!output.json && !quiet) {
-            err.printf("qar sample: seed %d, %d replicas x time %s on %d threads%n", masterSeed, replicas,
-                    time, threads);
-        }
-        AtomicLong done = new AtomicLong();
-        SampleJob.Result result;
-        // rows go to the set's replicas.csv as the campaign makes them: none is kept in memory
-        try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
-            try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err,
-                    done, replicas)) {
-                result = job.run(master, threads, rows, done);
-            }
-            return report(p, masterSeed, process, job, result, set, rows, stdout);
-        }
+        return job;
     }
 
     private int report(ModelSpec p, long masterSeed, JumpProcess process, SampleJob job,

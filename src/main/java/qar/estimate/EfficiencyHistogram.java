@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 import java.util.Arrays;
 
 /**
@@ -57,6 +61,38 @@ public final class EfficiencyHistogram {
         double theta = Math.atan(eta / scale);
         int k = (int) ((theta / Math.PI + 0.5) * counts.length);
         counts[Math.max(0, Math.min(counts.length - 1, k))]++;
+    }
+
+    /** Writes the exact state (see {@link #read}). */
+    public void write(DataOutput out) throws IOException {
+        out.writeLong(Double.doubleToRawLongBits(scale));
+        out.writeLong(Double.doubleToRawLongBits(threshold));
+        out.writeInt(counts.length);
+        for (long c : counts) {
+            out.writeLong(c);
+        }
+        out.writeLong(undefined);
+        out.writeLong(negative);
+        out.writeLong(above);
+    }
+
+    /** The histogram {@link #write} wrote. */
+    public static EfficiencyHistogram read(DataInput in) throws IOException {
+        double scale = Double.longBitsToDouble(in.readLong());
+        double threshold = Double.longBitsToDouble(in.readLong());
+        EfficiencyHistogram h;
+        try {
+            h = of(scale, in.readInt(), threshold);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        for (int k = 0; k < h.counts.length; k++) {
+            h.counts[k] = in.readLong();
+        }
+        h.undefined = in.readLong();
+        h.negative = in.readLong();
+        h.above = in.readLong();
+        return h;
     }
 
     public EfficiencyHistogram combine(EfficiencyHistogram other) {

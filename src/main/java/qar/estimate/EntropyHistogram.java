@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 import java.util.Arrays;
 
 /**
@@ -64,6 +68,37 @@ public final class EntropyHistogram {
             }
             tilted[i] += Math.exp(-(s - lowerEdge(k)));
         }
+    }
+
+    /** Writes the exact state (see {@link #read}). */
+    public void write(DataOutput out) throws IOException {
+        out.writeLong(Double.doubleToRawLongBits(width));
+        counts.write(out);
+        out.writeInt(tilted.length);
+        for (double t : tilted) {
+            out.writeLong(Double.doubleToRawLongBits(t));
+        }
+    }
+
+    /** The histogram {@link #write} wrote, bit for bit. */
+    public static EntropyHistogram read(DataInput in) throws IOException {
+        EntropyHistogram h;
+        try {
+            h = of(Double.longBitsToDouble(in.readLong()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        IntegerHistogram c = IntegerHistogram.read(in);
+        h.counts.combine(c);
+        int n = in.readInt();
+        if (n < 0 || n > MAX_BIN) {
+            throw new IOException("bad number of tilted sums " + n);
+        }
+        h.tilted = new double[n];
+        for (int k = 0; k < n; k++) {
+            h.tilted[k] = Double.longBitsToDouble(in.readLong());
+        }
+        return h;
     }
 
     /** Adds {@code other}'s windows; the widths must be equal. */

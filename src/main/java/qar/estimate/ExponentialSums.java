@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * Sums of the weights w = exp(-s) and w^2 over windows, for the integral fluctuation theorem
  * &lt;exp(-s)&gt; = 1 and the Kish effective sample size (sum w)^2 / sum w^2. The sums are kept
@@ -53,6 +57,24 @@ public final class ExponentialSums {
         squares += other.squares * f * f;
         count += other.count;
         return this;
+    }
+
+    /** Writes the exact state (see {@link #read}). */
+    public void write(DataOutput out) throws IOException {
+        out.writeLong(count);
+        out.writeLong(Double.doubleToRawLongBits(shift));
+        out.writeLong(Double.doubleToRawLongBits(sum));
+        out.writeLong(Double.doubleToRawLongBits(squares));
+    }
+
+    /** The sums {@link #write} wrote, bit for bit. */
+    public static ExponentialSums read(DataInput in) throws IOException {
+        ExponentialSums e = new ExponentialSums();
+        e.count = in.readLong();
+        e.shift = Double.longBitsToDouble(in.readLong());
+        e.sum = Double.longBitsToDouble(in.readLong());
+        e.squares = Double.longBitsToDouble(in.readLong());
+        return e;
     }
 
     public long count() {

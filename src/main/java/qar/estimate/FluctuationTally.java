@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 import java.util.Objects;
 
 /**
@@ -12,7 +16,7 @@ import java.util.Objects;
  */
 public final class FluctuationTally {
     private final EntropyHistogram entropy;
-    private final ExponentialSums integral = ExponentialSums.create();
+    private ExponentialSums integral = ExponentialSums.create();
     private final VectorHistogram closed;
     private final EfficiencyHistogram efficiency;
     private final int cold;
@@ -78,6 +82,38 @@ public final class FluctuationTally {
         sum += other.sum;
         windows += other.windows;
         return this;
+    }
+
+    /** Writes the exact state (see {@link #read}). */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(cold);
+        out.writeInt(work);
+        out.writeLong(Double.doubleToRawLongBits(sum));
+        out.writeLong(windows);
+        entropy.write(out);
+        integral.write(out);
+        closed.write(out);
+        out.writeBoolean(efficiency != null);
+        if (efficiency != null) {
+            efficiency.write(out);
+        }
+    }
+
+    /** The tally {@link #write} wrote, bit for bit. */
+    public static FluctuationTally read(DataInput in) throws IOException {
+        int cold = in.readInt();
+        int work = in.readInt();
+        double sum = Double.longBitsToDouble(in.readLong());
+        long windows = in.readLong();
+        EntropyHistogram entropy = EntropyHistogram.read(in);
+        ExponentialSums integral = ExponentialSums.read(in);
+        VectorHistogram closed = VectorHistogram.read(in);
+        EfficiencyHistogram efficiency = in.readBoolean() ? EfficiencyHistogram.read(in) : null;
+        FluctuationTally t = new FluctuationTally(entropy, closed, efficiency, cold, work);
+        t.integral = integral;
+        t.sum = sum;
+        t.windows = windows;
+        return t;
     }
 
     public long windows() {

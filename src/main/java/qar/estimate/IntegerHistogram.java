@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 import java.util.Arrays;
 
 /**
@@ -59,6 +63,34 @@ public final class IntegerHistogram {
             }
         }
         return this;
+    }
+
+    /** Writes the exact state (see {@link #read}). */
+    public void write(DataOutput out) throws IOException {
+        out.writeBoolean(empty);
+        out.writeLong(offset);
+        out.writeLong(total);
+        out.writeInt(counts.length);
+        for (long c : counts) {
+            out.writeLong(c);
+        }
+    }
+
+    /** The histogram {@link #write} wrote, bins and range alike. */
+    public static IntegerHistogram read(DataInput in) throws IOException {
+        IntegerHistogram h = new IntegerHistogram();
+        h.empty = in.readBoolean();
+        h.offset = in.readLong();
+        h.total = in.readLong();
+        int n = in.readInt();
+        if (n < 1 || n > Integer.MAX_VALUE - 8) {
+            throw new IOException("bad histogram size " + n);
+        }
+        h.counts = new long[n];
+        for (int k = 0; k < n; k++) {
+            h.counts[k] = in.readLong();
+        }
+        return h;
     }
 
     public long total() {

@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 import org.apache.commons.statistics.descriptive.DoubleStatistics;
 import org.apache.commons.statistics.descriptive.Statistic;
 
@@ -45,6 +49,31 @@ public final class ReplicaMoments {
         }
         replicas += other.replicas;
         return this;
+    }
+
+    /** Writes the exact state (see {@link #read}). */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(energy.length);
+        out.writeLong(replicas);
+        for (int r = 0; r < energy.length; r++) {
+            out.writeLong(jumps[r]);
+            StatisticsState.write(energy[r], out);
+        }
+    }
+
+    /** A tally equal bit for bit to the one {@link #write} wrote: it combines and estimates alike. */
+    public static ReplicaMoments read(DataInput in) throws IOException {
+        int k = in.readInt();
+        if (k < 1 || k > 1 << 16) {
+            throw new IOException("bad number of reservoirs " + k);
+        }
+        ReplicaMoments m = new ReplicaMoments(k);
+        m.replicas = in.readLong();
+        for (int r = 0; r < k; r++) {
+            m.jumps[r] = in.readLong();
+            StatisticsState.read(m.energy[r], in);
+        }
+        return m;
     }
 
     public long replicas() {

@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,6 +68,45 @@ public final class VectorHistogram {
             add(e.getKey().v, e.getValue()[0]);
         }
         return this;
+    }
+
+    /** Writes the exact state (see {@link #read}): the nonzero vectors in lexicographic order. */
+    public void write(DataOutput out) throws IOException {
+        out.writeInt(dimension);
+        out.writeLong(zeros);
+        out.writeLong(total);
+        Map<long[], Long> e = entries();
+        out.writeInt(e.size());
+        for (Map.Entry<long[], Long> x : e.entrySet()) {
+            for (long v : x.getKey()) {
+                out.writeLong(v);
+            }
+            out.writeLong(x.getValue());
+        }
+    }
+
+    /** The histogram {@link #write} wrote. */
+    public static VectorHistogram read(DataInput in) throws IOException {
+        int d = in.readInt();
+        if (d < 1 || d > 1 << 16) {
+            throw new IOException("bad dimension " + d);
+        }
+        VectorHistogram h = new VectorHistogram(d);
+        h.zeros = in.readLong();
+        long total = in.readLong();
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("bad number of vectors " + n);
+        }
+        for (int k = 0; k < n; k++) {
+            long[] v = new long[d];
+            for (int i = 0; i < d; i++) {
+                v[i] = in.readLong();
+            }
+            h.counts.put(new Key(v), new long[] {in.readLong()});
+        }
+        h.total = total;
+        return h;
     }
 
     public int dimension() {

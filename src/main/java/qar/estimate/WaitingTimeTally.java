@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 import org.HdrHistogram.DoubleHistogram;
 import java.util.function.DoubleUnaryOperator;
 import org.HdrHistogram.DoubleHistogramIterationValue;
@@ -51,6 +55,44 @@ public final class WaitingTimeTally {
         below += other.below;
         above += other.above;
         return this;
+    }
+
+    /** Writes the exact state (see {@link #read}): the histogram as HdrHistogram's compressed encoding. */
+    public void write(DataOutput out) throws IOException {
+        out.writeLong(Double.doubleToRawLongBits(lowest));
+        out.writeLong(Double.doubleToRawLongBits(highest));
+        out.writeLong(below);
+        out.writeLong(above);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int n = histogram.encodeIntoCompressedByteBuffer(b);
+        out.writeInt(n);
+        out.write(b.array(), 0, n);
+    }
+
+    /** The tally {@link #write} wrote. */
+    public static WaitingTimeTally read(DataInput in) throws IOException {
+        WaitingTimeTally t;
+        try {
+            t = of(Double.longBitsToDouble(in.readLong()), Double.longBitsToDouble(in.readLong()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        t.below = in.readLong();
+        t.above = in.readLong();
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 28) {
+            throw new IOException("bad histogram length " + n);
+        }
+        byte[] bytes = new byte[n];
+        in.readFully(bytes);
+        try {
+            DoubleHistogram h = DoubleHistogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(bytes),
+                    t.histogram.getHighestToLowestValueRatio());
+            t.histogram.add(h);
+        } catch (java.util.zip.DataFormatException | RuntimeException e) {
+            throw new IOException("bad waiting-time histogram: " + e.getMessage(), e);
+        }
+        return t;
     }
 
     public DoubleHistogram histogram() {

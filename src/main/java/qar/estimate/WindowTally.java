@@ -1,5 +1,9 @@
 package qar.estimate;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
 /**
  * The energies of consecutive windows of one length: per reservoir, a histogram of the quanta n
  * that entered in each window and the power sums of n - c (c a fixed centre near the mean, so
@@ -55,6 +59,39 @@ public final class WindowTally {
         }
         windows += other.windows;
         return this;
+    }
+
+    /** Writes the exact state (see {@link #read}). */
+    public void write(DataOutput out) throws IOException {
+        out.writeLong(Double.doubleToRawLongBits(length));
+        out.writeInt(centre.length);
+        out.writeLong(windows);
+        for (int r = 0; r < centre.length; r++) {
+            out.writeLong(centre[r]);
+            histograms[r].write(out);
+            for (int k = 0; k < ORDER; k++) {
+                out.writeLong(Double.doubleToRawLongBits(sums[r][k]));
+            }
+        }
+    }
+
+    /** The tally {@link #write} wrote, bit for bit. */
+    public static WindowTally read(DataInput in) throws IOException {
+        double length = Double.longBitsToDouble(in.readLong());
+        int k = in.readInt();
+        if (k < 1 || k > 1 << 16) {
+            throw new IOException("bad number of reservoirs " + k);
+        }
+        WindowTally t = new WindowTally(length, new long[k]);
+        t.windows = in.readLong();
+        for (int r = 0; r < k; r++) {
+            t.centre[r] = in.readLong();
+            t.histograms[r] = IntegerHistogram.read(in);
+            for (int j = 0; j < ORDER; j++) {
+                t.sums[r][j] = Double.longBitsToDouble(in.readLong());
+            }
+        }
+        return t;
     }
 
     public double length() {

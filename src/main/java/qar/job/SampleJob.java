@@ -171,7 +171,29 @@ public final class SampleJob {
      */
     public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done)
             throws InterruptedException {
-        Campaign.Result r = campaign.run(master, threads, rows, done);
+        return result(campaign.run(master, threads, rows, done));
+    }
+
+    /**
+     * Runs shard {@code shard} of {@code shards} only: its groups' tallies, in group order (see
+     * {@link Campaign#shardGroups}). The tallies of shards 1..n, concatenated, are those of
+     * {@link #run} and give the same {@link #result}.
+     */
+    public Campaign.Result runShard(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows,
+            AtomicLong done, int shard, int shards) throws InterruptedException {
+        int[] g = Campaign.shardGroups(campaign.groups(), shard, shards);
+        return campaign.run(master, threads, rows, done, g[0], g[1]);
+    }
+
+    /**
+     * The estimates and their comparison with the exact values from the tallies of every group, in
+     * group order: of one run, or of shards combined.
+     */
+    public Result result(Campaign.Result r) {
+        if (r.groups().size() != campaign.groups()) {
+            throw new IllegalArgumentException("expected the tallies of " + campaign.groups() + " groups, got "
+                    + r.groups().size());
+        }
         Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges());
         ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
         List<WaitingTimeEstimate> waits = new ArrayList<>();

@@ -29,7 +29,9 @@ import qar.model.JumpProcess;
  *
  * <p>Statistics: replicas form G = min(64, R/8) groups of contiguous indices for the error
  * estimates. A block's replicas feed one partial tally per group they belong to, and partials
- * are combined in block order, so every result is bit-identical for any number of threads.
+ * are combined in block order, so every result is bit-identical for any number of threads. A
+ * shard runs a contiguous range of whole groups ({@link #shardGroups}); its group tallies are
+ * those of the whole run, bit for bit, and travel losslessly ({@link GroupTally#write}).
  * Each replica starts from a level drawn from the exact stationary state: no burn-in.
  */
 public final class Campaign {
@@ -136,11 +138,49 @@ public final class Campaign {
      */
     public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done)
             throws InterruptedException {
+        return run(master, threads, rows, done, 0, groups);
+    }
+
+    /**
+     * The groups [firstGroup, endGroup) of a shard: group g holds the replicas [R g / G,
+     * R (g+1) / G). Replica i draws the same stream as in the whole campaign and every group's
+     * partials combine in the same block order, so the shard's group tallies are bit for bit
+     * those of the whole run.
+     */
+    public static int[] shardGroups(int groups, int shard, int shards) {
+        if (shards < 1 || shard < 1 || shard > shards) {
+            throw new IllegalArgumentException("shard " + shard + "/" + shards + " is not one of 1.." + shards);
+        }
+        if (shards > groups) {
+            throw new IllegalArgumentException("a campaign of " + groups + " groups has at most " + groups
+                    + " shards, got " + shards);
+        }
+        return new int[] {(int) ((long) groups * (shard - 1) / shards), (int) ((long) groups * shard / shards)};
+    }
+
+    /**
+     * Runs the replicas of groups [firstGroup, endGroup) only (see {@link #shardGroups}); the
+     * result holds those groups, in order. The master generator is long-jumped once per block up
+     * to the last block run, as in the whole campaign.
+     */
+    public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done,
+            int firstGroup, int endGroup) throws InterruptedException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        long blocks = (replicas + BLOCK - 1) / BLOCK;
-        Ordered ordered = new Ordered(master, blocks, rows, (long) AHEAD_PER_THREAD * threads);
+        if (firstGroup < 0 || endGroup > groups || firstGroup >= endGroup) {
+            throw new IllegalArgumentException("groups [" + firstGroup + ", " + endGroup + ") are not a range of "
+                    + groups);
+        }
+        long lo = first(firstGroup);
+        long hi = endGroup == groups ? replicas : first(endGroup);
+        long firstBlock = lo / BLOCK;
+        long endBlock = (hi + BLOCK - 1) / BLOCK;
+        for (long b = 0; b < firstBlock; b++) {
+            master.longJump();
+        }
+        Ordered ordered = new Ordered(master, firstBlock, endBlock, firstGroup, endGroup - firstGroup, lo, hi, rows,
+                (long) AHEAD_PER_THREAD * threads);
         boolean keepRows = rows != null;
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -154,7 +194,7 @@ public final class Campaign {
                 futures.add(pool.submit(() -> {
                     try {
                         for (Claim c = ordered.claim(); c != null; c = ordered.claim()) {
-                            ordered.finish(c.block, runBlock(c.block, c.stream, keepRows, done));
+                            ordered.finish(c.block, runBlock(c.block, c.stream, lo, hi, keepRows, done));
                         }
                     } catch (RuntimeException | Error e) {
                         ordered.fail();
@@ -193,16 +233,22 @@ public final class Campaign {
         private final long blocks;
         private final long ahead;
         private final TreeMap<Long, Partial> pending = new TreeMap<>();
-        private final GroupTally[] groups = new GroupTally[Campaign.this.groups];
+        private final int firstGroup;
+        private final GroupTally[] groups;
         private final ReplicaSink rows;
         private long nextClaim;
         private long nextCombine;
         private long jumps;
         private boolean failed;
 
-        Ordered(LongJumpableUniformRandomProvider master, long blocks, ReplicaSink rows, long ahead) {
+        Ordered(LongJumpableUniformRandomProvider master, long firstBlock, long endBlock, int firstGroup, int groups,
+                long lo, long hi, ReplicaSink rows, long ahead) {
             this.master = master;
-            this.blocks = blocks;
+            this.blocks = endBlock;
+            this.nextClaim = firstBlock;
+            this.nextCombine = firstBlock;
+            this.firstGroup = firstGroup;
+            this.groups = new GroupTally[groups];
             this.rows = rows;
             this.ahead = ahead;
         }
@@ -230,7 +276,7 @@ public final class Campaign {
             while (!pending.isEmpty() && pending.firstKey() == nextCombine) {
                 Partial q = pending.pollFirstEntry().getValue();
                 for (int k = 0; k < q.group.length; k++) {
-                    int g = q.group[k];
+                    int g = q.group[k] - firstGroup;
                     groups[g] = groups[g] == null ? q.tally[k] : groups[g].combine(q.tally[k]);
                 }
                 if (rows != null) {
@@ -243,11 +289,17 @@ public final class Campaign {
         }
     }
 
-    private Partial runBlock(long block, JumpableUniformRandomProvider stream, boolean keepRows, AtomicLong done) {
+    /** Block {@code block}'s replicas within [from, to); those before {@code from} only advance the stream. */
+    private Partial runBlock(long block, JumpableUniformRandomProvider stream, long from, long to, boolean keepRows,
+            AtomicLong done) {
         JumpProcess process = engine.process();
         int reservoirs = process.reservoirs().size();
-        long lo = block * BLOCK;
-        long hi = Math.min(replicas, lo + BLOCK);
+        long start0 = block * BLOCK;
+        long lo = Math.max(from, start0);
+        long hi = Math.min(to, Math.min(replicas, start0 + BLOCK));
+        for (long i = start0; i < lo; i++) {
+            stream.jump();
+        }
         int g0 = groupOf(lo);
         int g1 = groupOf(hi - 1);
         int[] group = new int[g1 - g0 + 1];

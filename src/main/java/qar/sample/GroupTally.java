@@ -1,5 +1,8 @@
 package qar.sample;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.List;
 import qar.estimate.FluctuationTally;
 import qar.estimate.ReplicaMoments;
@@ -70,6 +73,56 @@ public final class GroupTally {
             }
         }
         return this;
+    }
+
+    /**
+     * Writes every tally exactly (integers as they are, doubles as their bit patterns, waiting
+     * times as HdrHistogram's encoding), so that {@link #read} gives back a group that combines and
+     * estimates bit for bit as this one: shards travel losslessly.
+     */
+    public void write(DataOutput out) throws IOException {
+        moments.write(out);
+        out.writeInt(waits.length);
+        for (WaitingTimeTally w : waits) {
+            w.write(out);
+        }
+        out.writeInt(windows.length);
+        for (WindowTally w : windows) {
+            w.write(out);
+        }
+        out.writeInt(fluctuations == null ? -1 : fluctuations.length);
+        if (fluctuations != null) {
+            for (FluctuationTally f : fluctuations) {
+                f.write(out);
+            }
+        }
+    }
+
+    /** The group {@link #write} wrote. */
+    public static GroupTally read(DataInput in) throws IOException {
+        ReplicaMoments moments = ReplicaMoments.read(in);
+        WaitingTimeTally[] waits = new WaitingTimeTally[count(in, 0)];
+        for (int w = 0; w < waits.length; w++) {
+            waits[w] = WaitingTimeTally.read(in);
+        }
+        WindowTally[] windows = new WindowTally[count(in, 0)];
+        for (int w = 0; w < windows.length; w++) {
+            windows[w] = WindowTally.read(in);
+        }
+        int n = count(in, -1);
+        FluctuationTally[] fluctuations = n < 0 ? null : new FluctuationTally[n];
+        for (int w = 0; w < n; w++) {
+            fluctuations[w] = FluctuationTally.read(in);
+        }
+        return new GroupTally(moments, waits, windows, fluctuations);
+    }
+
+    private static int count(DataInput in, int least) throws IOException {
+        int n = in.readInt();
+        if (n < least || n > 1 << 16) {
+            throw new IOException("bad number of tallies " + n);
+        }
+        return n;
     }
 
     public ReplicaMoments moments() {

@@ -1,0 +1,147 @@
+package qar.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+import qar.estimate.ReplicaMoments;
+import qar.model.JumpProcess;
+import qar.model.ModelParameters;
+import qar.model.Refrigerator;
+import qar.report.DistributionCsv;
+import qar.report.FiniteTimeReport;
+import qar.report.Json;
+import qar.report.SampleReport;
+import qar.report.SampledFluctuationReport;
+import qar.sample.Campaign;
+import qar.sample.GroupTally;
+import qar.sample.Watch;
+
+/**
+ * Shards: the group tallies of shards 1..n, written to bytes, read back and concatenated, give exactly the results of the
+ * one-process run (every output rendered and compared as text, so a single differing bit fails),
+ * also when n does not divide the groups and when groups straddle the 64-replica blocks.
+ */
+class ShardTest {
+    private static final long SEED = 77L;
+    private static final JumpProcess P = Refrigerator.process(ModelParameters.defaults().withN(4));
+
+    private static LongJumpableUniformRandomProvider master() {
+        return (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(SEED);
+    }
+
+    private static SampleJob job(long replicas) {
+        boolean[] all = new boolean[P.channels().size()];
+        java.util.Arrays.fill(all, true);
+        return SampleJob.of(P, 6, replicas, List.of(new Watch("all", all)), 20, new double[] {1, 3},
+                FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
+    }
+
+    /** Every output of a result except timing, as text: summary JSON, tables and CSVs. */
+    private static Map<String, String> render(SampleJob job, SampleJob.Result r) {
+        List<String> names = P.reservoirs().stream().map(qar.model.Reservoir::name).toList();
+        ReplicaMoments all = ReplicaMoments.create(names.size());
+        r.campaign().moments().forEach(all::combine);
+        SampleReport.Summary s = new SampleReport.Summary(ModelParameters.defaults().withN(4), SEED, 6, 0,
+                job.groups(), 1, names, r.comparison().comparisons(), all.jumps(), r.campaign().jumps(), 0);
+        ObjectNode json = SampleReport.json(s);
+        FiniteTimeReport.sampleJson(json, job.exact(), r.waitingTimes(), r.windows(), names, P.energyUnit());
+        SampledFluctuationReport.json(json, r.fluctuations());
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("json", Json.write(json));
+        out.put("table", SampleReport.table(s));
+        out.put("sampleTable", FiniteTimeReport.sampleTable(job.exact(), r.waitingTimes(), r.windows(), names,
+                P.energyUnit()));
+        out.put("ftTable", SampledFluctuationReport.table(r.fluctuations()));
+        out.put("wtd", DistributionCsv.waitingTimes(job.exact(), r.waitingTimes()));
+        out.put("counting", DistributionCsv.counting(job.exact(), names, r.windows()));
+        out.put("ld", DistributionCsv.largeDeviations(job.exact(), names, P.energyUnit(), r.windows()));
+        out.put("ft", SampledFluctuationReport.theoremCsv(r.fluctuations()));
+        out.put("eff", String.valueOf(SampledFluctuationReport.efficiencyCsv(r.fluctuations())));
+        return out;
+    }
+
+    /** Through bytes and back, as a shard file carries it. */
+    private static GroupTally travel(GroupTally g) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            g.write(new java.io.DataOutputStream(bytes));
+            return GroupTally.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void shardsEqualOneRun(long replicas, int shards, int threads) throws InterruptedException {
+        SampleJob job = job(replicas);
+        SampleJob.Result whole = job.run(master(), 2, null, null);
+        List<GroupTally> groups = new ArrayList<>();
+        long jumps = 0;
+        for (int i = 1; i <= shards; i++) {
+            Campaign.Result part = job.runShard(master(), threads, null, null, i, shards);
+            int[] range = Campaign.shardGroups(job.groups(), i, shards);
+            assertEquals(range[1] - range[0], part.groups().size());
+            for (GroupTally g : part.groups()) {
+                groups.add(travel(g));
+            }
+            jumps += part.jumps();
+        }
+        SampleJob.Result merged = job.result(new Campaign.Result(groups, jumps, 0, threads));
+        assertEquals(render(job, whole), render(job, merged), replicas + " replicas in " + shards + " shards");
+    }
+
+    /** 64 groups of 5 replicas: 3 shards of 21, 21 and 22 groups, cutting blocks in the middle. */
+    @Test
+    void threeShardsOfUnevenGroupsEqualTheOneProcessRun() throws InterruptedException {
+        shardsEqualOneRun(320, 3, 1);
+    }
+
+    /** 12 groups of 8 or 9 replicas (100 replicas, blocks of 64 and a partial one): 5 shards of 2 or 3 groups. */
+    @Test
+    void fiveShardsOfAnOddCampaignEqualTheOneProcessRun() throws InterruptedException {
+        shardsEqualOneRun(100, 5, 2);
+    }
+
+    /** The check can fail: a shard with a different seed changes the outputs. */
+    @Test
+    void aShardOfAnotherSeedDiffers() throws InterruptedException {
+        SampleJob job = job(160);
+        SampleJob.Result whole = job.run(master(), 1, null, null);
+        List<GroupTally> groups = new ArrayList<>(job.runShard(master(), 1, null, null, 1, 2).groups());
+        groups.addAll(job.runShard((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(SEED + 1),
+                1, null, null, 2, 2).groups());
+        assertNotEquals(render(job, whole).get("json"),
+                render(job, job.result(new Campaign.Result(groups, 0, 0, 1))).get("json"));
+    }
+
+    @Test
+    void aTruncatedTallyIsRefused() throws Exception {
+        GroupTally g = job(80).runShard(master(), 1, null, null, 1, 10).groups().get(0);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        g.write(new java.io.DataOutputStream(bytes));
+        byte[] all = bytes.toByteArray();
+        for (int cut : new int[] {0, 7, all.length / 2, all.length - 1}) {
+            byte[] part = java.util.Arrays.copyOf(all, cut);
+            assertThrows(java.io.IOException.class, () -> GroupTally.read(
+                    new java.io.DataInputStream(new java.io.ByteArrayInputStream(part))), "cut at " + cut);
+        }
+    }
+
+    @Test
+    void badShardsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Campaign.shardGroups(64, 0, 3));
+        assertThrows(IllegalArgumentException.class, () -> Campaign.shardGroups(64, 4, 3));
+        assertThrows(IllegalArgumentException.class, () -> Campaign.shardGroups(64, 1, 65));
+        assertThrows(IllegalArgumentException.class, () -> Campaign.shardGroups(64, 1, 0));
+        SampleJob job = job(160);
+        assertThrows(IllegalArgumentException.class, () -> job.result(new Campaign.Result(List.of(), 0, 0, 1)));
+    }
+}
