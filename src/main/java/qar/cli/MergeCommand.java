@@ -30,6 +30,9 @@ final class MergeCommand implements Command {
 
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException {
+        if (out != null && out.isBlank()) {
+            throw UsageException.of("--out", UsageException.shown(out), "must name a directory");
+        }
         if (dirs.isEmpty()) {
             throw new UsageException("give the output folders of the shards: qar merge DIR...");
         }

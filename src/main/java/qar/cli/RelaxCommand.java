@@ -30,7 +30,7 @@ final class RelaxCommand implements Command {
     private static final Pattern RANGE = Pattern.compile("([^:]+):([^:]+)(?::([^:]+))?");
 
     @Parameter(names = "--N", description = "sizes: N (repeat the option) or a range a:b or a:b:step; each >= 2,"
-            + " odd or even (default 2:20)", order = 1)
+            + " odd or even (default 2:20)", order = 1, splitter = FiniteTimeOptions.Unsplit.class)
     List<String> ns = new ArrayList<>();
 
     @Parameter(names = "--omega", description = "energy scale Omega of H = Omega Jz^2", order = 2)

@@ -34,8 +34,15 @@ class OptionBatteryTest {
 
     static Stream<Option> options() {
         List<Option> out = new ArrayList<>();
-        for (Command c : new Command[] {new ExactCommand(), new SampleCommand(), new SweepCommand()}) {
-            String name = c instanceof ExactCommand ? "exact" : c instanceof SampleCommand ? "sample" : "sweep";
+        java.util.Map<String, Command> commands = new java.util.LinkedHashMap<>();
+        commands.put("exact", new ExactCommand());
+        commands.put("sample", new SampleCommand());
+        commands.put("sweep", new SweepCommand());
+        commands.put("relax", new RelaxCommand());
+        commands.put("merge", new MergeCommand());
+        for (java.util.Map.Entry<String, Command> e : commands.entrySet()) {
+            String name = e.getKey();
+            Command c = e.getValue();
             JCommander jc = JCommander.newBuilder().addObject(c).build();
             jc.parse();
             for (ParameterDescription d : jc.getParameters()) {
