@@ -21,7 +21,8 @@ import qar.report.Json;
 /** Waiting times, windows and rate functions from the command line: files, schemas, bad input. */
 class FiniteTimeCliTest {
 
-    private static Map<String, String> files(Path dir) throws IOException {
+    /** Every visible file of an output folder by name, with its text (links followed). */
+    static Map<String, String> files(Path dir) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.list(dir)) {
             for (Path p : s.toList()) {

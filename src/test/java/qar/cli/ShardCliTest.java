@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import qar.report.Json;
@@ -38,15 +36,7 @@ class ShardCliTest {
     }
 
     private static Map<String, String> files(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                if (!p.getFileName().toString().startsWith(".")) {
-                    out.put(p.getFileName().toString(), Files.readString(p));
-                }
-            }
-        }
-        return out;
+        return FiniteTimeCliTest.files(dir);
     }
 
     private static ObjectNode withoutTiming(String json) throws IOException {
