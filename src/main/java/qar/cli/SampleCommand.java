@@ -29,6 +29,7 @@ import qar.model.Reservoir;
 import qar.report.Json;
 import qar.report.SampleReport;
 import qar.sample.Campaign;
+import qar.sample.RunControl;
 
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
@@ -37,6 +38,8 @@ final class SampleCommand implements Command {
     static final double MIN_TIME = 1e-300;
     /** Most jumps a campaign may simulate: about 3 hours on 16 cores at today's speed. */
     static final double MAX_JUMPS = 1e13;
+    /** Exit code of a run stopped by SIGINT or SIGTERM that wrote what finished. */
+    static final int EXIT_INTERRUPTED = 130;
 
     @ParametersDelegate
     ModelOptions model = new ModelOptions();
@@ -70,11 +73,36 @@ final class SampleCommand implements Command {
             + " needs --out; qar merge joins the parts", order = 27)
     String shard;
 
+    @Parameter(names = "--checkpoint", description = "save the campaign's state to FILE every --checkpoint-every"
+            + " seconds and when interrupted (atomically; with --out the finished rows go to FILE.rows);"
+            + " removed when the run completes", order = 28)
+    String checkpoint;
+
+    @Parameter(names = "--checkpoint-every", description = "seconds between checkpoints", order = 29)
+    DecimalArg checkpointEvery = DecimalArg.of(5);
+
+    @Parameter(names = "--resume", description = "continue the campaign saved in FILE (its options are used;"
+            + " options given must agree); keeps checkpointing into FILE unless --checkpoint names another",
+            order = 30)
+    String resume;
+
     @ParametersDelegate
     OutputOptions output = new OutputOptions();
 
     /** The arguments of this command as given (Qar sets them); a shard records them. */
     List<String> arguments = List.of();
+
+    /** The checkpoint this command continues, once read; null for a fresh run. */
+    Checkpoint resumed;
+
+    /** Options that shape no tally: neither a shard's nor a checkpoint's campaign records them. */
+    static final java.util.Set<String> RUN_OPTIONS = java.util.Set.of("--out", "--threads", "--shard", "--quiet",
+            "--json", "--checkpoint", "--checkpoint-every", "--resume");
+    /** Shortest interval between checkpoints: a save costs a few milliseconds. */
+    static final double MIN_CHECKPOINT_SECONDS = 0.1;
+    /** Measured cost of one jump and of one replica's set-up on one thread (README, performance). */
+    static final double NS_PER_JUMP = 8;
+    static final double NS_PER_REPLICA = 400;
 
     @Override
     public boolean help() {
@@ -83,6 +111,9 @@ final class SampleCommand implements Command {
 
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
+        if (resume != null && resumed == null) {
+            return resumeCampaign(stdout, err);
+        }
         ModelSpec p = model.spec();
         if (p instanceof ModelParameters mp) {
             SizeCheck.sample(mp);
@@ -106,6 +137,14 @@ final class SampleCommand implements Command {
         if (shard != null) {
             Shards.parse(shard);
         }
+        double every = checkpointEvery.value();
+        if (!(every >= MIN_CHECKPOINT_SECONDS) || Double.isInfinite(every)) {
+            throw UsageException.of("--checkpoint-every", checkpointEvery, "must be a finite number of seconds >= "
+                    + MIN_CHECKPOINT_SECONDS);
+        }
+        if (checkpoint != null) {
+            Checkpoint.probe("--checkpoint", Path.of(checkpoint));
+        }
         Path outDir = out == null ? null : Path.of(out);
         // the output folder is prepared (and checked) before any work
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
@@ -115,43 +154,229 @@ final class SampleCommand implements Command {
 
     private int run(ModelSpec p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
             int threads) throws IOException, InterruptedException {
-        long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
+        long masterSeed = resumed != null ? Long.parseLong(resumed.identity().get("--seed"))
+                : seed != null ? seed.value() : RandomSource.createLong();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, set != null);
+        int[] in = shard == null ? new int[] {1, 1} : Shards.parse(shard);
+        if (in[1] > job.groups()) {
+            throw UsageException.of("--shard", shard, "n must be at most the campaign's " + job.groups()
+                    + " error groups");
+        }
+        java.util.Map<String, String> identity = Shards.identity(campaignArguments(arguments), masterSeed, in[1]);
+        if (resumed != null) {
+            int[] g = job.shardGroups(in[0], in[1]);
+            if (resumed.state().firstGroup() != g[0] || resumed.state().groupCount() != g[1] - g[0]) {
+                throw UsageException.of("--resume", resume, "holds groups that are not this campaign's");
+            }
+            if (set != null && resumed.state().rowsPosition() < 0) {
+                throw UsageException.of("--resume", resume, "was saved without --out, so the finished replicas'"
+                        + " rows are not kept: resume without --out");
+            }
+        }
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
-        if (!output.json && !quiet) {
-            err.printf("qar sample: seed %d, %d replicas x time %s on %d threads%n", masterSeed, replicas,
-                    time, threads);
+        if (!quiet) {
+            err.println(plan(job, masterSeed, replicas, time, threads, in));
         }
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         AtomicLong done = new AtomicLong();
-        if (shard != null) {
-            int[] in = Shards.parse(shard);
-            if (in[1] > job.groups()) {
-                throw UsageException.of("--shard", shard, "n must be at most the campaign's " + job.groups()
-                        + " error groups");
+        Path ckFile = checkpoint != null ? Path.of(checkpoint) : resume != null ? Path.of(resume) : null;
+        Saver saver = ckFile == null ? null : new Saver(ckFile, identity, in, err);
+        RunControl control = RunControl.of(resumed == null ? null : resumed.state(), checkpointEvery.value(), saver);
+        Campaign.Result run;
+        // rows go to the set's replicas.csv as the campaign makes them (none is kept in memory); with a
+        // checkpoint, to FILE.rows first, which outlives an interruption
+        RowsFile kept = set == null || ckFile == null ? null
+                : resumed != null ? RowsFile.resume(Checkpoint.rows(ckFile), resumed.state().rowsPosition())
+                : RowsFile.create(Checkpoint.rows(ckFile), names);
+        try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
+                Interrupts signals = Interrupts.install(control::requestStop)) {
+            try (kept; ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null,
+                    err, done, replicas / in[1])) {
+                run = job.run(master, threads, kept != null ? kept : rows, done, in[0], in[1], control);
             }
-            try (ReplicaCsv rows = ReplicaCsv.open(set, names)) {
-                Campaign.Result part = job.runShard(master, threads, rows, done, in[0], in[1]);
+            if (kept != null) {
+                kept.finish();
+                rows.copyRows(kept.file());
+            }
+            if (saver != null) {
+                saver.warnIfFailed();
+            }
+            if (run.partial()) {
+                return interrupted(p, masterSeed, process, job, run, set, rows, stdout, err, signals.received(),
+                        ckFile, in);
+            }
+            if (shard != null) {
                 rows.finish();
-                String file = Shards.write(Shards.identity(arguments, masterSeed, in[1]), in[0], in[1], part);
+                String file = Shards.write(identity, in[0], in[1], run);
                 set.write(OutputSet.SHARD, w -> w.write(file));
                 set.publish(List.of(OutputSet.REPLICAS, OutputSet.SHARD));
                 stdout.printf("qar sample: shard %d/%d: %d groups, %d jumps; join the shards with qar merge%n",
-                        in[0], in[1], part.groups().size(), part.jumps());
-                return 0;
+                        in[0], in[1], run.groups().size(), run.jumps());
+            } else {
+                report(p, masterSeed, process, job, job.result(run), set, rows, stdout);
             }
         }
-        SampleJob.Result result;
-        // rows go to the set's replicas.csv as the campaign makes them: none is kept in memory
-        try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
-            try (ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null, err,
-                    done, replicas)) {
-                result = job.run(master, threads, rows, done);
-            }
-            return report(p, masterSeed, process, job, result, set, rows, stdout);
+        if (ckFile != null) {
+            // the outputs are written: the checkpoint has served
+            java.nio.file.Files.deleteIfExists(ckFile);
+            java.nio.file.Files.deleteIfExists(Checkpoint.rows(ckFile));
         }
+        return 0;
+    }
+
+    /** The line said before the work: the campaign and what it will take, from the exact jump rate. */
+    private static String plan(SampleJob job, long seed, long replicas, double time, int threads, int[] shard) {
+        double jumps = job.expectedJumps() / shard[1];
+        double seconds = cost(job.expectedJumps(), replicas) / shard[1] / threads;
+        return String.format(java.util.Locale.ROOT, "qar sample: seed %d, %d replicas x time %s%s on %d threads;"
+                + " expected %.3g jumps, about %s", seed, replicas, time,
+                shard[1] > 1 ? " (shard " + shard[0] + "/" + shard[1] + ")" : "", threads, jumps, duration(seconds));
+    }
+
+    /** Thread-seconds a campaign takes at the measured per-jump and per-replica costs. */
+    static double cost(double jumps, double replicas) {
+        return (jumps * NS_PER_JUMP + replicas * NS_PER_REPLICA) * 1e-9;
+    }
+
+    static String duration(double seconds) {
+        if (seconds < 1) {
+            return "under a second";
+        }
+        if (seconds < 120) {
+            return String.format(java.util.Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 7200) {
+            return String.format(java.util.Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        if (seconds < 48 * 3600) {
+            return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600);
+        }
+        return String.format(java.util.Locale.ROOT, "%.2g days", seconds / 86400);
+    }
+
+    /**
+     * A run stopped by a signal: the summary of the error groups that finished, marked partial (none
+     * for a shard, which qar merge needs whole), and exit 130.
+     */
+    private int interrupted(ModelSpec p, long masterSeed, JumpProcess process, SampleJob job, Campaign.Result run,
+            OutputSet set, ReplicaCsv rows, PrintStream stdout, PrintStream err, String signal, Path ckFile, int[] in)
+            throws IOException {
+        String resumeHint = ckFile == null ? "" : "; continue with --resume " + ckFile;
+        String what = (signal == null ? "stopped" : signal) + ": " + run.replicas() + " of " + replicas.value()
+                + " replicas in finished error groups";
+        if (shard != null || run.groups().size() < 2) {
+            err.println("qar sample: " + what + (shard != null ? "; a shard writes its output only when whole"
+                    : "; too few for a summary (it needs 2 error groups)") + resumeHint);
+            return EXIT_INTERRUPTED;
+        }
+        err.println("qar sample: " + what + "; the summary below covers them" + resumeHint);
+        report(p, masterSeed, process, job, job.result(run), set, rows, stdout);
+        return EXIT_INTERRUPTED;
+    }
+
+    /** Writes checkpoints; a failed write is said once on stderr and does not stop the campaign. */
+    private static final class Saver implements RunControl.Saver {
+        private final Path file;
+        private final java.util.Map<String, String> identity;
+        private final int[] shard;
+        private final PrintStream err;
+        private IOException failure;
+        private boolean warned;
+
+        Saver(Path file, java.util.Map<String, String> identity, int[] shard, PrintStream err) {
+            this.file = file;
+            this.identity = identity;
+            this.shard = shard;
+            this.err = err;
+        }
+
+        @Override
+        public void save(qar.sample.CampaignState state) {
+            try {
+                new Checkpoint(file, identity, shard[0], shard[1], state).write();
+                failure = null;
+            } catch (IOException | RuntimeException e) {
+                failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                if (!warned) {
+                    warned = true;
+                    err.println("qar sample: warning: checkpoint " + file + " could not be written ("
+                            + e.getMessage() + "); the campaign goes on");
+                }
+            }
+        }
+
+        void warnIfFailed() {
+            if (failure != null && warned) {
+                err.println("qar sample: warning: the last checkpoint write failed (" + failure.getMessage() + ")");
+            }
+        }
+    }
+
+    /** The arguments that shape the campaign: those given, less the run options (with their values). */
+    static List<String> campaignArguments(List<String> args) {
+        List<String> out = new ArrayList<>();
+        for (int k = 0; k < args.size(); k++) {
+            String a = args.get(k);
+            boolean valued = k + 1 < args.size() && !args.get(k + 1).startsWith("--");
+            if (RUN_OPTIONS.contains(a)) {
+                if (valued && !a.equals("--quiet") && !a.equals("--json")) {
+                    k++;
+                }
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /**
+     * --resume FILE: the campaign saved in FILE, continued with this invocation's run options.
+     * Campaign options given here must agree with the saved ones, each naming itself if not.
+     */
+    private int resumeCampaign(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
+        Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
+        java.util.Map<String, String> given = Shards.identity(campaignArguments(arguments), 0, 1);
+        given.remove("shards");
+        if (seed == null) {
+            given.remove("--seed");
+        }
+        for (java.util.Map.Entry<String, String> e : given.entrySet()) {
+            String saved = ck.identity().get(e.getKey());
+            if (!e.getValue().equals(saved)) {
+                throw UsageException.of("--resume", resume, "is a checkpoint of another campaign: " + e.getKey()
+                        + " is " + (saved == null ? "absent" : saved.isEmpty() ? "given" : saved) + " there but "
+                        + (e.getValue().isEmpty() ? "given" : e.getValue()) + " here");
+            }
+        }
+        String savedShard = ck.shards() > 1 ? ck.shard() + "/" + ck.shards() : null;
+        if (shard != null && !shard.equals(savedShard) && !(savedShard == null && shard.equals("1/1"))) {
+            throw UsageException.of("--resume", resume, "is a checkpoint of " + (savedShard == null
+                    ? "a whole campaign" : "shard " + savedShard) + ", not of --shard " + shard);
+        }
+        List<String> args = new ArrayList<>(Shards.arguments(ck.identity()));
+        if (savedShard != null) {
+            args.addAll(List.of("--shard", savedShard));
+        }
+        args.addAll(List.of("--threads", Long.toString(threads.value()), "--checkpoint-every",
+                checkpointEvery.toString(), "--resume", resume));
+        if (out != null) {
+            args.addAll(List.of("--out", out));
+        }
+        if (checkpoint != null) {
+            args.addAll(List.of("--checkpoint", checkpoint));
+        }
+        if (quiet) {
+            args.add("--quiet");
+        }
+        if (output.json) {
+            args.add("--json");
+        }
+        SampleCommand continued = Qar.parseSample(args);
+        continued.arguments = args;
+        continued.resumed = ck;
+        return continued.run(stdout, err);
     }
 
     /**
@@ -196,12 +421,16 @@ final class SampleCommand implements Command {
         FluctuationAnalysis.Mode mode = !ft ? FluctuationAnalysis.Mode.OFF
                 : !files ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
         SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode);
-        if (!(job.expectedJumps() <= MAX_JUMPS)) {
-            // a run of years is a typo or a rate scale beyond sampling, not a campaign
-            throw UsageException.of("--time", this.time, String.format(java.util.Locale.ROOT,
-                    "with --replicas %d the campaign would simulate %.2g jumps (about %.2g hours at 1e8 jumps/s); "
-                            + "at most %.0e: lower --time or --replicas", replicas, job.expectedJumps(),
-                    job.expectedJumps() / 1e8 / 3600, MAX_JUMPS));
+        // a run of years is a typo or a rate scale beyond sampling, not a campaign; the bound also keeps
+        // every count (replicas times groups, jumps) far from overflowing a long
+        double work = job.expectedJumps() + replicas * (NS_PER_REPLICA / NS_PER_JUMP);
+        if (!(work <= MAX_JUMPS)) {
+            String size = String.format(java.util.Locale.ROOT, "the campaign would take about %s of one thread"
+                    + " (%.2g jumps and %d replicas at %.0f ns per jump and %.0f ns per replica); at most the cost"
+                    + " of %.0e jumps", duration(cost(job.expectedJumps(), replicas)), job.expectedJumps(), replicas,
+                    NS_PER_JUMP, NS_PER_REPLICA, MAX_JUMPS);
+            throw new UsageException("--replicas " + replicas + " with --time " + this.time.text() + ": " + size
+                    + "; lower --replicas or --time");
         }
         return job;
     }
@@ -212,8 +441,9 @@ final class SampleCommand implements Command {
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         ReplicaMoments all = ReplicaMoments.create(names.size());
         run.moments().forEach(all::combine);
-        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), replicas.value(),
-                job.groups(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds());
+        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), run.replicas(),
+                run.groups().size(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(),
+                run.jumps(), run.wallSeconds(), run.partial(), replicas.value());
 
         ExactJob.Result exact = job.exact();
         Map<String, String> files = new LinkedHashMap<>();

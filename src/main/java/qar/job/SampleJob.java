@@ -123,7 +123,7 @@ public final class SampleJob {
     }
 
     /** Per reservoir, the effective exchanges of the campaign, from the exact finite-time variance. */
-    private double[] exchanges() {
+    private double[] exchanges(long replicas) {
         long[] q = process.largestQuanta();
         double unit = process.energyUnit();
         double[] out = new double[q.length];
@@ -175,6 +175,24 @@ public final class SampleJob {
     }
 
     /**
+     * The campaign's groups [g[0], g[1]) of shard {@code shard} of {@code shards} ({@link
+     * Campaign#shardGroups}); the whole campaign for 1 of 1.
+     */
+    public int[] shardGroups(int shard, int shards) {
+        return Campaign.shardGroups(campaign.groups(), shard, shards);
+    }
+
+    /**
+     * Runs shard {@code shard} of {@code shards} (1 of 1: the whole campaign) under {@code control}
+     * (resume, checkpoints, stop); a stopped run returns the groups that finished, marked partial.
+     */
+    public Campaign.Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows,
+            AtomicLong done, int shard, int shards, qar.sample.RunControl control) throws InterruptedException {
+        int[] g = shardGroups(shard, shards);
+        return campaign.run(master, threads, rows, done, g[0], g[1], control);
+    }
+
+    /**
      * Runs shard {@code shard} of {@code shards} only: its groups' tallies, in group order (see
      * {@link Campaign#shardGroups}). The tallies of shards 1..n, concatenated, are those of
      * {@link #run} and give the same {@link #result}.
@@ -190,11 +208,12 @@ public final class SampleJob {
      * group order: of one run, or of shards combined.
      */
     public Result result(Campaign.Result r) {
-        if (r.groups().size() != campaign.groups()) {
-            throw new IllegalArgumentException("expected the tallies of " + campaign.groups() + " groups, got "
-                    + r.groups().size());
+        if (r.partial() ? r.groups().size() < 2 || r.groups().size() > campaign.groups()
+                : r.groups().size() != campaign.groups()) {
+            throw new IllegalArgumentException("expected the tallies of " + campaign.groups() + " groups"
+                    + (r.partial() ? " (at least 2 when partial)" : "") + ", got " + r.groups().size());
         }
-        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges());
+        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges(r.replicas()));
         ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
         List<WaitingTimeEstimate> waits = new ArrayList<>();
         for (int w = 0; w < exact.waitingTimes().size(); w++) {

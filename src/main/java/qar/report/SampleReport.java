@@ -23,7 +23,15 @@ public final class SampleReport {
      */
     public record Summary(ModelSpec parameters, long seed, double time, long replicas, int groups,
                           int threads, List<String> reservoirs, Comparison[][] comparisons, long[] jumps,
-                          long totalJumps, double wallSeconds) {
+                          long totalJumps, double wallSeconds, boolean partial, long replicasRequested) {
+
+        /** A finished campaign: {@code replicas} of as many requested. */
+        public Summary(ModelSpec parameters, long seed, double time, long replicas, int groups, int threads,
+                List<String> reservoirs, Comparison[][] comparisons, long[] jumps, long totalJumps,
+                double wallSeconds) {
+            this(parameters, seed, time, replicas, groups, threads, reservoirs, comparisons, jumps, totalJumps,
+                    wallSeconds, false, replicas);
+        }
 
         public double jumpsPerSecond() {
             return wallSeconds > 0 ? totalJumps / wallSeconds : Double.NaN;
@@ -42,6 +50,11 @@ public final class SampleReport {
         root.put("time", s.time());
         root.put("replicas", s.replicas());
         root.put("groups", s.groups());
+        // an interrupted run: the replicas and groups that finished, of those requested
+        root.put("partial", s.partial());
+        if (s.partial()) {
+            root.put("replicasRequested", s.replicasRequested());
+        }
         root.put("threads", s.threads());
         ObjectNode res = root.putObject("reservoirs");
         for (int r = 0; r < s.reservoirs().size(); r++) {
@@ -87,6 +100,10 @@ public final class SampleReport {
         sb.append("qar sample: ").append(ModelReport.header(s.parameters()));
         sb.append(String.format(Locale.ROOT, "  %d replicas x time %s, %d groups, seed %d%n%n",
                 s.replicas(), ModelReport.num(s.time()), s.groups(), s.seed()));
+        if (s.partial()) {
+            sb.append(String.format(Locale.ROOT, "  PARTIAL: interrupted; these are the %d of %d replicas whose"
+                    + " error groups finished%n%n", s.replicas(), s.replicasRequested()));
+        }
         sb.append(String.format(Locale.ROOT, "  %-3s %-8s %32s %17s %8s %17s  %s%n", "res", "quantity",
                 "estimate +- stderr", "exact at T", "z", "exact T -> inf", "95% CI"));
         boolean anyBiased = false;

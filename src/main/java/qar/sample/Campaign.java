@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
@@ -43,6 +45,13 @@ public final class Campaign {
     public static final int BLOCK = 64;
     /** Blocks per thread that may run ahead of the oldest unfinished block (the reorder buffer). */
     public static final int AHEAD_PER_THREAD = 4;
+    /**
+     * Mean jumps between two looks at the stop flag inside a replica (about 10 ms at today's
+     * speed): a replica of any length stops within a second.
+     */
+    public static final double POLL_JUMPS = 1 << 20;
+    /** How often the main thread looks at the stop flag and the checkpoint clock. */
+    private static final long POLL_MILLIS = 50;
 
     private final GillespieEngine engine;
     private final double[] stationary;
@@ -51,6 +60,8 @@ public final class Campaign {
     private final int groups;
     private final Recording recording;
     private final double[] meanRate;
+    /** Trajectory time between two looks at the stop flag. */
+    private final double pollInterval;
 
     private Campaign(GillespieEngine engine, double[] stationary, double duration, long replicas,
             Recording recording) {
@@ -62,9 +73,12 @@ public final class Campaign {
         this.recording = recording;
         JumpProcess p = engine.process();
         meanRate = new double[p.reservoirs().size()];
+        double jumpRate = 0;
         for (Channel ch : p.channels()) {
             meanRate[ch.reservoir()] += ch.rate() * stationary[ch.from()] * ch.energy();
+            jumpRate += ch.rate() * stationary[ch.from()];
         }
+        pollInterval = jumpRate > 0 ? POLL_JUMPS / jumpRate : Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -115,11 +129,35 @@ public final class Campaign {
         return (int) (((i + 1) * groups - 1) / replicas);
     }
 
-    /** The result of a whole campaign: per group its tally, in group order. */
-    public record Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads) {
+    /**
+     * The result of a run: per group its tally, in group order. A run stopped early ({@code
+     * partial}) holds only the groups all of whose replicas finished, from the first on.
+     *
+     * @param wallSeconds wall time of the run, with that of the runs it resumed (as thread-seconds
+     *                    over this run's threads)
+     */
+    public record Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads, boolean partial) {
+        public Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads) {
+            this(groups, jumps, wallSeconds, threads, false);
+        }
+
         /** Per group, the energy moments of its replicas. */
         public List<ReplicaMoments> moments() {
             return groups.stream().map(GroupTally::moments).toList();
+        }
+
+        /** Replicas in the groups. */
+        public long replicas() {
+            return groups.stream().mapToLong(g -> g.moments().replicas()).sum();
+        }
+    }
+
+    /** Unwinds a worker whose run was asked to stop; its unfinished block is dropped. */
+    static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
         }
     }
 
@@ -138,7 +176,7 @@ public final class Campaign {
      */
     public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done)
             throws InterruptedException {
-        return run(master, threads, rows, done, 0, groups);
+        return run(master, threads, rows, done, 0, groups, RunControl.create());
     }
 
     /**
@@ -165,6 +203,19 @@ public final class Campaign {
      */
     public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done,
             int firstGroup, int endGroup) throws InterruptedException {
+        return run(master, threads, rows, done, firstGroup, endGroup, RunControl.create());
+    }
+
+    /**
+     * Runs groups [firstGroup, endGroup) under {@code control}: from its saved state if it has
+     * one (the master generator is then the fresh one of the same seed), saving the state every
+     * so often, and stopping early when asked. A run asked to stop drops its unfinished blocks,
+     * saves its state once more and returns a partial result.
+     *
+     * @throws IllegalArgumentException if the saved state is not one of this run's
+     */
+    public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done,
+            int firstGroup, int endGroup, RunControl control) throws InterruptedException {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -176,11 +227,34 @@ public final class Campaign {
         long hi = endGroup == groups ? replicas : first(endGroup);
         long firstBlock = lo / BLOCK;
         long endBlock = (hi + BLOCK - 1) / BLOCK;
-        for (long b = 0; b < firstBlock; b++) {
+        GroupTally[] start = new GroupTally[endGroup - firstGroup];
+        long startBlock = firstBlock;
+        long jumps0 = 0;
+        double threadSeconds0 = 0;
+        CampaignState resume = control.resume();
+        if (resume != null) {
+            if (resume.firstGroup() != firstGroup || resume.groupCount() != start.length
+                    || resume.nextBlock() < firstBlock || resume.nextBlock() > endBlock
+                    || resume.replicas() != Math.max(0, Math.min(hi, resume.nextBlock() * BLOCK) - lo)) {
+                throw new IllegalArgumentException("the saved state is not one of this run");
+            }
+            try {
+                start = resume.groups();
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("the saved state's tallies are damaged: " + e.getMessage());
+            }
+            startBlock = resume.nextBlock();
+            jumps0 = resume.jumps();
+            threadSeconds0 = resume.threadSeconds();
+            if (done != null) {
+                done.addAndGet(resume.replicas());
+            }
+        }
+        for (long b = 0; b < startBlock; b++) {
             master.longJump();
         }
-        Ordered ordered = new Ordered(master, firstBlock, endBlock, firstGroup, endGroup - firstGroup, lo, hi, rows,
-                (long) AHEAD_PER_THREAD * threads);
+        Ordered ordered = new Ordered(master, startBlock, endBlock, firstGroup, start, lo, hi, rows,
+                (long) AHEAD_PER_THREAD * threads, jumps0, control);
         boolean keepRows = rows != null;
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -188,14 +262,17 @@ public final class Campaign {
             th.setDaemon(true);
             return th;
         });
+        RunControl.Saver saver = control.saver();
         try {
             List<Future<?>> futures = new ArrayList<>(threads);
             for (int k = 0; k < threads; k++) {
                 futures.add(pool.submit(() -> {
                     try {
                         for (Claim c = ordered.claim(); c != null; c = ordered.claim()) {
-                            ordered.finish(c.block, runBlock(c.block, c.stream, lo, hi, keepRows, done));
+                            ordered.finish(c.block, runBlock(c.block, c.stream, lo, hi, keepRows, done, control));
                         }
+                    } catch (Stopped s) {
+                        // the block is dropped; the finished ones are kept
                     } catch (RuntimeException | Error e) {
                         ordered.fail();
                         throw e;
@@ -203,8 +280,23 @@ public final class Campaign {
                     return null;
                 }));
             }
+            long nextSave = t0 + (long) Math.min(Long.MAX_VALUE / 2.0, control.everySeconds() * 1e9);
             for (Future<?> f : futures) {
-                f.get();
+                while (true) {
+                    try {
+                        f.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (TimeoutException e) {
+                        if (control.stopRequested()) {
+                            ordered.wake();
+                        }
+                        long now = System.nanoTime();
+                        if (saver != null && now - nextSave >= 0) {
+                            saver.save(ordered.state(threadSeconds0 + (now - t0) * 1e-9 * threads));
+                            nextSave = now + (long) (control.everySeconds() * 1e9);
+                        }
+                    }
+                }
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
@@ -218,7 +310,28 @@ public final class Campaign {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(List.of(ordered.groups), ordered.jumps, (System.nanoTime() - t0) * 1e-9, threads);
+        double threadSeconds = threadSeconds0 + (System.nanoTime() - t0) * 1e-9 * threads;
+        boolean partial = ordered.nextCombine < endBlock;
+        if (!partial) {
+            return new Result(List.of(ordered.groups), ordered.jumps, threadSeconds / threads, threads);
+        }
+        if (saver != null) {
+            saver.save(ordered.state(threadSeconds));
+        }
+        // the groups whose every replica finished, from the first on
+        long finished = Math.min(hi, ordered.nextCombine * BLOCK);
+        List<GroupTally> complete = new ArrayList<>();
+        for (int g = firstGroup; g < endGroup && (g + 1 == groups ? replicas : first(g + 1)) <= finished; g++) {
+            complete.add(ordered.groups[g - firstGroup]);
+        }
+        long jumps = complete.stream().mapToLong(g -> {
+            long s = 0;
+            for (long j : g.moments().jumps()) {
+                s += j;
+            }
+            return s;
+        }).sum();
+        return new Result(List.copyOf(complete), jumps, threadSeconds / threads, threads, true);
     }
 
     private record Claim(long block, JumpableUniformRandomProvider stream) {
@@ -230,6 +343,9 @@ public final class Campaign {
      */
     private final class Ordered {
         private final LongJumpableUniformRandomProvider master;
+        private final RunControl control;
+        private final long lo;
+        private final long hi;
         private final long blocks;
         private final long ahead;
         private final TreeMap<Long, Partial> pending = new TreeMap<>();
@@ -241,28 +357,45 @@ public final class Campaign {
         private long jumps;
         private boolean failed;
 
-        Ordered(LongJumpableUniformRandomProvider master, long firstBlock, long endBlock, int firstGroup, int groups,
-                long lo, long hi, ReplicaSink rows, long ahead) {
+        Ordered(LongJumpableUniformRandomProvider master, long startBlock, long endBlock, int firstGroup,
+                GroupTally[] groups, long lo, long hi, ReplicaSink rows, long ahead, long jumps, RunControl control) {
             this.master = master;
+            this.control = control;
+            this.lo = lo;
+            this.hi = hi;
             this.blocks = endBlock;
-            this.nextClaim = firstBlock;
-            this.nextCombine = firstBlock;
+            this.nextClaim = startBlock;
+            this.nextCombine = startBlock;
             this.firstGroup = firstGroup;
-            this.groups = new GroupTally[groups];
+            this.groups = groups;
             this.rows = rows;
             this.ahead = ahead;
+            this.jumps = jumps;
         }
 
-        /** The next block, or null when all are claimed or a worker failed. */
+        /** The next block, or null when all are claimed, a worker failed or a stop was asked for. */
         synchronized Claim claim() throws InterruptedException {
             // the oldest unfinished block is claimed and running, so its finish() wakes us
-            while (!failed && nextClaim < blocks && nextClaim - nextCombine >= ahead) {
+            while (!failed && !control.stopRequested() && nextClaim < blocks && nextClaim - nextCombine >= ahead) {
                 wait();
             }
-            if (failed || nextClaim >= blocks) {
+            if (failed || control.stopRequested() || nextClaim >= blocks) {
                 return null;
             }
             return new Claim(nextClaim++, master.longJump());
+        }
+
+        /** Wakes workers waiting for a claim, after a stop request. */
+        synchronized void wake() {
+            notifyAll();
+        }
+
+        /** The combined blocks, exactly, with the rows written for them made durable. */
+        synchronized CampaignState state(double threadSeconds) {
+            long rowsPosition = rows == null ? -1 : rows.flush();
+            long finished = Math.max(0, Math.min(hi, nextCombine * BLOCK) - lo);
+            return new CampaignState(firstGroup, groups.length, nextCombine, finished, jumps, threadSeconds,
+                    rowsPosition, CampaignState.encode(groups));
         }
 
         /** A worker failed: its block will never finish, so the others stop claiming. */
@@ -291,7 +424,7 @@ public final class Campaign {
 
     /** Block {@code block}'s replicas within [from, to); those before {@code from} only advance the stream. */
     private Partial runBlock(long block, JumpableUniformRandomProvider stream, long from, long to, boolean keepRows,
-            AtomicLong done) {
+            AtomicLong done, RunControl control) {
         JumpProcess process = engine.process();
         int reservoirs = process.reservoirs().size();
         long start0 = block * BLOCK;
@@ -316,12 +449,15 @@ public final class Campaign {
         EnergyTally energy = EnergyTally.of(process);
         WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths,
                 recording.fluctuations());
-        TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, duration);
+        TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, duration, control, pollInterval);
         List<ReplicaResult> rows = keepRows ? new ArrayList<>(BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;
         long jumps = 0;
         int bound = -1;
         for (long i = lo; i < hi; i++) {
+            if (control.stopRequested()) {
+                throw new Stopped();
+            }
             int k = groupOf(i) - g0;
             if (k != bound) {
                 recorder.bind(tally[k]);

@@ -11,4 +11,12 @@ import java.util.List;
 public interface ReplicaSink {
     /** The next replicas in index order; the list must not be kept past the call. */
     void accept(List<ReplicaResult> replicas);
+
+    /**
+     * Makes the rows accepted so far durable, for a checkpoint, and returns their length in bytes;
+     * -1 where the sink does not keep them.
+     */
+    default long flush() {
+        return -1;
+    }
 }

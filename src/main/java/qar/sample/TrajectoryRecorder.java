@@ -10,12 +10,27 @@ final class TrajectoryRecorder implements JumpObserver {
     private final WaitingTimeRecorder waits;
     private final WindowRecorder windows;
     private final double duration;
+    private final RunControl control;
+    /** Trajectory time between two looks at the stop flag; the next look. */
+    private final double pollInterval;
+    private double pollAt;
 
-    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows, double duration) {
+    /**
+     * @param control      polled every {@code pollInterval} of trajectory time (a stop the engine
+     *                     honours like a window edge, so the trajectory is unchanged); null for none
+     */
+    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows, double duration,
+            RunControl control, double pollInterval) {
         this.energy = energy;
         this.waits = waits;
         this.windows = windows;
         this.duration = duration;
+        this.control = control;
+        this.pollInterval = control == null ? Double.POSITIVE_INFINITY : pollInterval;
+    }
+
+    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows, double duration) {
+        this(energy, waits, windows, duration, null, Double.POSITIVE_INFINITY);
     }
 
     /** Points the per-jump analyses at the tallies of the group the next replicas belong to. */
@@ -30,6 +45,7 @@ final class TrajectoryRecorder implements JumpObserver {
 
     @Override
     public void start(int level) {
+        pollAt = pollInterval;
         energy.start(level);
         if (waits != null) {
             waits.start();
@@ -41,12 +57,21 @@ final class TrajectoryRecorder implements JumpObserver {
 
     @Override
     public double nextStop() {
-        return windows == null ? Double.POSITIVE_INFINITY : windows.nextEdge();
+        return windows == null ? pollAt : Math.min(pollAt, windows.nextEdge());
     }
 
     @Override
     public void mark(double time, int level) {
-        windows.mark(time, level);
+        if (windows != null && time == windows.nextEdge()) {
+            windows.mark(time, level);
+        }
+        if (time == pollAt) {
+            if (control.stopRequested()) {
+                throw new Campaign.Stopped();
+            }
+            // strictly later, even where the interval is below the resolution of the time
+            pollAt = Math.max(pollAt + pollInterval, Math.nextUp(pollAt));
+        }
     }
 
     @Override

@@ -81,7 +81,7 @@ class ExtremeParametersTest {
     /**
      * The sampler on the same cases, short runs: exit 0 with finite numbers and no interval where
      * none can be trusted, or one line and exit 2 (a campaign of astronomically many jumps is refused
-     * up front, naming --time).
+     * up front, naming --replicas and --time).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
@@ -92,7 +92,7 @@ class ExtremeParametersTest {
         QarCliTest.Result r = QarCliTest.run(args.toArray(String[]::new));
         if (r.code() == 2) {
             assertEquals(1, r.err().strip().lines().count(), r.err());
-            assertTrue(r.err().contains(options.get(0)) || r.err().contains("--time =")
+            assertTrue(r.err().contains(options.get(0)) || r.err().contains("with --time 1e-6")
                     || r.err().contains("beyond the arithmetic"), r.err());
             assertEquals("", r.out());
             return;

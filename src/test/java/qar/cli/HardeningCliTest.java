@@ -101,7 +101,8 @@ class HardeningCliTest {
         Files.createDirectories(out.resolve("summary.json"));
         Files.writeString(out.resolve("summary.json").resolve("x"), "x");
         String[][] commands = {{"exact", "--N", "5", "--json", "--out", out.toString()},
-            {"sample", "--N", "5", "--replicas", "16", "--time", "5", "--seed", "3", "--json", "--out", out.toString()}};
+            {"sample", "--N", "5", "--replicas", "16", "--time", "5", "--seed", "3", "--json", "--quiet", "--out",
+                out.toString()}};
         for (String[] command : commands) {
             QarCliTest.Result r = QarCliTest.run(command);
             assertEquals(1, r.code(), r.err());

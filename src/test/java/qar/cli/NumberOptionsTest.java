@@ -79,7 +79,8 @@ class NumberOptionsTest {
         Set<String> expectExact = new TreeSet<>(MODEL);
         expectExact.addAll(List.of("--order", "--wtd-points", "--window"));
         Set<String> expectSample = new TreeSet<>(MODEL);
-        expectSample.addAll(List.of("--time", "--replicas", "--seed", "--threads", "--wtd-points", "--window"));
+        expectSample.addAll(List.of("--time", "--replicas", "--seed", "--threads", "--wtd-points", "--window",
+                "--checkpoint-every"));
         assertEquals(expectExact, exact);
         assertEquals(expectSample, sample);
         Set<Type> loose = Set.of(int.class, long.class, double.class, float.class, short.class, byte.class,

@@ -34,11 +34,11 @@ class ShardTest {
     private static final long SEED = 77L;
     private static final JumpProcess P = Refrigerator.process(ModelParameters.defaults().withN(4));
 
-    private static LongJumpableUniformRandomProvider master() {
+    static LongJumpableUniformRandomProvider master() {
         return (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(SEED);
     }
 
-    private static SampleJob job(long replicas) {
+    static SampleJob job(long replicas) {
         boolean[] all = new boolean[P.channels().size()];
         java.util.Arrays.fill(all, true);
         return SampleJob.of(P, 6, replicas, List.of(new Watch("all", all)), 20, new double[] {1, 3},
@@ -46,7 +46,7 @@ class ShardTest {
     }
 
     /** Every output of a result except timing, as text: summary JSON, tables and CSVs. */
-    private static Map<String, String> render(SampleJob job, SampleJob.Result r) {
+    static Map<String, String> render(SampleJob job, SampleJob.Result r) {
         List<String> names = P.reservoirs().stream().map(qar.model.Reservoir::name).toList();
         ReplicaMoments all = ReplicaMoments.create(names.size());
         r.campaign().moments().forEach(all::combine);
