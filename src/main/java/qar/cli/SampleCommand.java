@@ -177,7 +177,9 @@ final class SampleCommand implements Command {
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
         if (!quiet) {
-            err.println(plan(job, masterSeed, replicas, time, threads, in));
+            err.println(plan(job, masterSeed, replicas, time, threads, in, resumed == null ? 0
+                    : (double) resumed.state().replicas() / (replicas * (double) resumed.state().groupCount()
+                            / job.groups())));
         }
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         AtomicLong done = new AtomicLong();
@@ -227,12 +229,16 @@ final class SampleCommand implements Command {
     }
 
     /** The line said before the work: the campaign and what it will take, from the exact jump rate. */
-    private static String plan(SampleJob job, long seed, long replicas, double time, int threads, int[] shard) {
-        double jumps = job.expectedJumps() / shard[1];
-        double seconds = cost(job.expectedJumps(), replicas) / shard[1] / threads;
+    private static String plan(SampleJob job, long seed, long replicas, double time, int threads, int[] shard,
+            double doneFraction) {
+        double left = (1 - Math.min(1, doneFraction)) / shard[1];
+        double jumps = job.expectedJumps() * left;
+        double seconds = cost(job.expectedJumps(), replicas) * left / threads;
         return String.format(java.util.Locale.ROOT, "qar sample: seed %d, %d replicas x time %s%s on %d threads;"
-                + " expected %.3g jumps, about %s", seed, replicas, time,
-                shard[1] > 1 ? " (shard " + shard[0] + "/" + shard[1] + ")" : "", threads, jumps, duration(seconds));
+                + "%s expected %.3g jumps, about %s", seed, replicas, time,
+                shard[1] > 1 ? " (shard " + shard[0] + "/" + shard[1] + ")" : "", threads,
+                doneFraction > 0 ? String.format(java.util.Locale.ROOT, " resuming with %.0f %% done;",
+                        100 * doneFraction) : "", jumps, duration(seconds));
     }
 
     /** Thread-seconds a campaign takes at the measured per-jump and per-replica costs. */
@@ -337,7 +343,8 @@ final class SampleCommand implements Command {
      */
     private int resumeCampaign(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
         Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
-        java.util.Map<String, String> given = Shards.identity(campaignArguments(arguments), 0, 1);
+        java.util.Map<String, String> given = Shards.identity(campaignArguments(arguments),
+                seed == null ? 0 : seed.value(), 1);
         given.remove("shards");
         if (seed == null) {
             given.remove("--seed");
