@@ -14,6 +14,7 @@
 #   QAR_SBATCH_OPTS more sbatch options for both jobs, word-split (e.g. "--partition=long --time=2:00:00")
 #   QAR_MERGE_OPTS  options of qar merge, word-split (e.g. "--json")
 #   QAR_JAVA        java command on the compute nodes (default: java)
+# QAR_JAR, QAR_OUT and QAR_JAVA reach the jobs through sbatch --export, so they must not contain commas.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 
