@@ -29,6 +29,8 @@ import qar.model.Reservoir;
 import qar.report.Json;
 import qar.report.SampleReport;
 import qar.sample.Campaign;
+import qar.sample.EngineChoice;
+import qar.sample.FlipPairs;
 
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
@@ -70,6 +72,11 @@ final class SampleCommand implements Command {
             + " needs --out; qar merge joins the parts", order = 27)
     String shard;
 
+    @Parameter(names = "--engine", description = "direct (every jump), aggregated (fast flip pairs in one exact"
+            + " macro-step per sojourn) or auto (aggregated where a fast pair exists and no --wtd watches its flips)",
+            order = 28)
+    String engine = "auto";
+
     @ParametersDelegate
     OutputOptions output = new OutputOptions();
 
@@ -100,6 +107,7 @@ final class SampleCommand implements Command {
             throw UsageException.of("--threads", this.threads, "must be an integer from 1 to 1024");
         }
         int threads = (int) this.threads.value();
+        engineChoice();
         if (shard != null && out == null) {
             throw new UsageException("--shard needs --out: the shard's tallies go to its output folder");
         }
@@ -195,7 +203,17 @@ final class SampleCommand implements Command {
         }
         FluctuationAnalysis.Mode mode = !ft ? FluctuationAnalysis.Mode.OFF
                 : !files ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
-        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode);
+        EngineChoice choice = engineChoice();
+        if (choice == EngineChoice.AGGREGATED) {
+            FlipPairs pairs = FlipPairs.of(process);
+            for (Watch w : watches) {
+                if (pairs.flipsAny(w.channels())) {
+                    throw UsageException.of("--engine", engine, "--wtd " + w.label() + " watches the fast flips,"
+                            + " which the aggregated engine does not time one by one: use --engine direct or auto");
+                }
+            }
+        }
+        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode, choice);
         if (!(job.expectedJumps() <= MAX_JUMPS)) {
             // a run of years is a typo or a rate scale beyond sampling, not a campaign
             throw UsageException.of("--time", this.time, String.format(java.util.Locale.ROOT,
@@ -206,6 +224,15 @@ final class SampleCommand implements Command {
         return job;
     }
 
+    private EngineChoice engineChoice() {
+        for (EngineChoice c : EngineChoice.values()) {
+            if (c.label().equals(engine)) {
+                return c;
+            }
+        }
+        throw UsageException.of("--engine", UsageException.shown(engine), "must be direct, aggregated or auto");
+    }
+
     private int report(ModelSpec p, long masterSeed, JumpProcess process, SampleJob job,
             SampleJob.Result result, OutputSet set, ReplicaCsv rows, PrintStream stdout) throws IOException {
         Campaign.Result run = result.campaign();
@@ -213,7 +240,7 @@ final class SampleCommand implements Command {
         ReplicaMoments all = ReplicaMoments.create(names.size());
         run.moments().forEach(all::combine);
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), replicas.value(),
-                job.groups(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds());
+                job.groups(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds(), job.engine().name(), run.steps());
 
         ExactJob.Result exact = job.exact();
         Map<String, String> files = new LinkedHashMap<>();

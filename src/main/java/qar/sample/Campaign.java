@@ -44,7 +44,7 @@ public final class Campaign {
     /** Blocks per thread that may run ahead of the oldest unfinished block (the reorder buffer). */
     public static final int AHEAD_PER_THREAD = 4;
 
-    private final GillespieEngine engine;
+    private final Engine engine;
     private final double[] stationary;
     private final double duration;
     private final long replicas;
@@ -52,7 +52,7 @@ public final class Campaign {
     private final Recording recording;
     private final double[] meanRate;
 
-    private Campaign(GillespieEngine engine, double[] stationary, double duration, long replicas,
+    private Campaign(Engine engine, double[] stationary, double duration, long replicas,
             Recording recording) {
         this.engine = engine;
         this.stationary = stationary;
@@ -97,6 +97,61 @@ public final class Campaign {
         return new Campaign(GillespieEngine.of(process), stationary.clone(), duration, replicas, recording);
     }
 
+    /**
+     * As {@link #of(JumpProcess, double[], double, long, Recording)} with the engine {@code choice}
+     * resolves to ({@link #engine(JumpProcess, Recording, EngineChoice)}).
+     */
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
+            Recording recording, EngineChoice choice) {
+        return of(process, stationary, duration, replicas, recording, engine(process, recording, choice));
+    }
+
+    /** As {@link #of(JumpProcess, double[], double, long, Recording)} on a given engine of the process. */
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
+            Recording recording, Engine engine) {
+        Campaign c = of(process, stationary, duration, replicas, recording);
+        if (engine.process() != process) {
+            throw new IllegalArgumentException("the engine runs another process");
+        }
+        if (engine instanceof AggregatedEngine a && flipsWatched(a.pairs(), recording)) {
+            throw new IllegalArgumentException("a waiting time watches a fast pair's flips: the aggregated engine"
+                    + " does not time them one by one");
+        }
+        return new Campaign(engine, c.stationary, duration, replicas, recording);
+    }
+
+    /**
+     * The engine of a choice: direct; aggregated over {@link FlipPairs#of(JumpProcess)} (refused
+     * when a waiting time watches a flip channel, as those need each flip's time); auto, aggregated
+     * where there is a fast pair and nothing forbids it.
+     */
+    public static Engine engine(JumpProcess process, Recording recording, EngineChoice choice) {
+        FlipPairs pairs = choice == EngineChoice.DIRECT ? FlipPairs.none() : FlipPairs.of(process);
+        boolean forbidden = flipsWatched(pairs, recording);
+        if (choice == EngineChoice.AGGREGATED && forbidden) {
+            throw new IllegalArgumentException("a waiting time watches a fast pair's flips: the aggregated engine"
+                    + " does not time them one by one");
+        }
+        if (choice == EngineChoice.DIRECT || (choice == EngineChoice.AUTO && (pairs.isEmpty() || forbidden))) {
+            return GillespieEngine.of(process);
+        }
+        return AggregatedEngine.of(process, pairs);
+    }
+
+    private static boolean flipsWatched(FlipPairs pairs, Recording recording) {
+        for (Recording.WatchRange w : recording.watches()) {
+            if (pairs.flipsAny(w.watch().channels())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine the replicas run. */
+    public Engine engine() {
+        return engine;
+    }
+
     public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas) {
         return of(process, stationary, duration, replicas, Recording.energiesOnly());
     }
@@ -116,7 +171,12 @@ public final class Campaign {
     }
 
     /** The result of a whole campaign: per group its tally, in group order. */
-    public record Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads) {
+    public record Result(List<GroupTally> groups, long jumps, long steps, double wallSeconds, int threads) {
+        /** A result whose engine steps are not known (-1). */
+        public Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads) {
+            this(groups, jumps, -1, wallSeconds, threads);
+        }
+
         /** Per group, the energy moments of its replicas. */
         public List<ReplicaMoments> moments() {
             return groups.stream().map(GroupTally::moments).toList();
@@ -124,7 +184,7 @@ public final class Campaign {
     }
 
     /** A block's output: one partial tally per group it touches, and its rows. */
-    private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps) {
+    private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps, long steps) {
     }
 
     /**
@@ -218,7 +278,8 @@ public final class Campaign {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(List.of(ordered.groups), ordered.jumps, (System.nanoTime() - t0) * 1e-9, threads);
+        return new Result(List.of(ordered.groups), ordered.jumps, ordered.steps, (System.nanoTime() - t0) * 1e-9,
+                threads);
     }
 
     private record Claim(long block, JumpableUniformRandomProvider stream) {
@@ -239,6 +300,7 @@ public final class Campaign {
         private long nextClaim;
         private long nextCombine;
         private long jumps;
+        private long steps;
         private boolean failed;
 
         Ordered(LongJumpableUniformRandomProvider master, long firstBlock, long endBlock, int firstGroup, int groups,
@@ -283,6 +345,7 @@ public final class Campaign {
                     rows.accept(q.rows);
                 }
                 jumps += q.jumps;
+                steps += q.steps;
                 nextCombine++;
                 notifyAll();
             }
@@ -320,6 +383,7 @@ public final class Campaign {
         List<ReplicaResult> rows = keepRows ? new ArrayList<>(BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;
         long jumps = 0;
+        long steps = 0;
         int bound = -1;
         for (long i = lo; i < hi; i++) {
             int k = groupOf(i) - g0;
@@ -331,9 +395,12 @@ public final class Campaign {
             initial = initial == null ? AliasMethodDiscreteSampler.of(rng, stationary)
                     : initial.withUniformRandomProvider(rng);
             int start = initial.sample();
-            jumps += engine.run(rng, start, duration, recorder);
+            steps += engine.run(rng, start, duration, recorder);
             long[] quanta = energy.energy();
             long[] perReservoir = energy.jumps();
+            for (long n : perReservoir) {
+                jumps += n;
+            }
             tally[k].moments().accept(quanta, perReservoir);
             if (keepRows) {
                 rows.add(new ReplicaResult(i, start, energy.endLevel(), quanta, perReservoir));
@@ -342,6 +409,6 @@ public final class Campaign {
                 done.incrementAndGet();
             }
         }
-        return new Partial(group, tally, rows, jumps);
+        return new Partial(group, tally, rows, jumps, steps);
     }
 }
