@@ -166,7 +166,7 @@ final class SampleCommand implements Command {
      * The one-process outputs from the shards' tallies, in group order, and their replicas.csv files
      * (with {@code set}); the options are those the shards recorded.
      */
-    int merged(List<qar.sample.GroupTally> groups, long jumps, double threadSeconds, List<Path> rowFiles, OutputSet set,
+    int merged(List<qar.sample.GroupTally> groups, long jumps, long steps, double threadSeconds, List<Path> rowFiles, OutputSet set,
             PrintStream stdout) throws IOException {
         ModelSpec p = model.spec();
         JumpProcess process = model.process(p);
@@ -174,7 +174,7 @@ final class SampleCommand implements Command {
         if (groups.size() != job.groups()) {
             throw new UsageException("the shards hold " + groups.size() + " groups, the campaign has " + job.groups());
         }
-        SampleJob.Result result = job.result(new Campaign.Result(groups, jumps, threadSeconds, 1));
+        SampleJob.Result result = job.result(new Campaign.Result(groups, jumps, steps, threadSeconds, 1));
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
             if (rows != null) {
