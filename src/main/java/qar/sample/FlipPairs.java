@@ -28,6 +28,9 @@ public final class FlipPairs {
      */
     public static final double FAST = 8;
 
+    /** Most expected flips per sojourn of an aggregated pair: counts stay far from overflowing a long. */
+    static final double MOST_FLIPS = 1e15;
+
     /**
      * One pair. {@code forth}: the flip channel low -> high; {@code back}: high -> low.
      *
@@ -83,7 +86,8 @@ public final class FlipPairs {
                 continue;
             }
             double flips = Math.min(expectedFlips(a, ei, b, ej), expectedFlips(b, ej, a, ei));
-            if (flips >= fewestFlips) {
+            // beyond MOST_FLIPS the round-trip count would overflow a long; no run gets there anyway
+            if (flips >= fewestFlips && flips <= MOST_FLIPS) {
                 candidates.add(new Pair(i, j, r, e.getValue(), back, flips));
             }
         }
