@@ -276,13 +276,14 @@ public final class AggregatedEngine implements Engine {
             int level = s;
             for (long v = 0; v < visits; v++) {
                 double h;
+                // the remaining totals never go below 0 by rounding
                 if (level == s) {
                     h = first(hs, ns);
-                    hs -= h;
+                    hs = Math.max(0, hs - h);
                     ns--;
                 } else {
                     h = first(hu, nu);
-                    hu -= h;
+                    hu = Math.max(0, hu - h);
                     nu--;
                 }
                 double next = t + h;
