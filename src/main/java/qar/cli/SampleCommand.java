@@ -166,8 +166,8 @@ final class SampleCommand implements Command {
      * The one-process outputs from the shards' tallies, in group order, and their replicas.csv files
      * (with {@code set}); the options are those the shards recorded.
      */
-    int merged(List<qar.sample.GroupTally> groups, long jumps, long steps, double threadSeconds, List<Path> rowFiles, OutputSet set,
-            PrintStream stdout) throws IOException {
+    int merged(List<qar.sample.GroupTally> groups, long jumps, long steps, double threadSeconds, List<Path> rowFiles,
+            OutputSet set, PrintStream stdout) throws IOException {
         ModelSpec p = model.spec();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, true);
@@ -240,7 +240,8 @@ final class SampleCommand implements Command {
         ReplicaMoments all = ReplicaMoments.create(names.size());
         run.moments().forEach(all::combine);
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), replicas.value(),
-                job.groups(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds(), job.engine().name(), run.steps());
+                job.groups(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(), run.jumps(), run.wallSeconds(),
+                job.engine().name(), run.steps());
 
         ExactJob.Result exact = job.exact();
         Map<String, String> files = new LinkedHashMap<>();

@@ -27,7 +27,8 @@ public final class SampleReport {
 
         /** A summary without the engine: its name null, its steps unknown (-1). */
         public Summary(ModelSpec parameters, long seed, double time, long replicas, int groups, int threads,
-                List<String> reservoirs, Comparison[][] comparisons, long[] jumps, long totalJumps, double wallSeconds) {
+                List<String> reservoirs, Comparison[][] comparisons, long[] jumps, long totalJumps,
+                double wallSeconds) {
             this(parameters, seed, time, replicas, groups, threads, reservoirs, comparisons, jumps, totalJumps,
                     wallSeconds, null, -1);
         }
@@ -143,8 +144,8 @@ public final class SampleReport {
         if (s.engine() != null) {
             sb.append(String.format(Locale.ROOT, "  engine %s: %s steps%s%n", s.engine(),
                     s.steps() >= 0 ? Long.toString(s.steps()) : "unknown",
-                    s.steps() > 0 ? String.format(Locale.ROOT, ", %.1f jumps per step", (double) s.totalJumps() / s.steps())
-                            : ""));
+                    s.steps() > 0 ? String.format(Locale.ROOT, ", %.1f jumps per step",
+                            (double) s.totalJumps() / s.steps()) : ""));
         }
         if (s.totalJumps() > 0) {
             sb.append(String.format(Locale.ROOT, "  throughput %.1f million jumps/s, %.2f ns per jump per thread%n",

@@ -181,7 +181,8 @@ class SampleCliTest {
         JsonNode auto = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json")).out());
         assertEquals("aggregated", auto.get("engine").asText());
         assertTrue(auto.get("engineSteps").asLong() * 10 < auto.get("jumps").asLong(), auto.toString());
-        JsonNode direct = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json", "--engine", "direct")).out());
+        JsonNode direct = Json.MAPPER.readTree(
+                QarCliTest.run(with("--seed", "3", "--json", "--engine", "direct")).out());
         assertEquals("direct", direct.get("engine").asText());
         assertEquals(direct.get("jumps").asLong(), direct.get("engineSteps").asLong());
         JsonNode watched = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json", "--wtd", "all")).out());

@@ -72,7 +72,8 @@ class CoverageTest {
         for (int res = 0; res < 2; res++) {
             for (int n = 0; n < 4; n++) {
                 int c = covered[res][n];
-                assertTrue(c >= lo && c <= hi, engineName + ": reservoir " + res + " kappa_" + (n + 1) + ": " + c + " of " + RUNS
+                assertTrue(c >= lo && c <= hi, engineName + ": reservoir " + res + " kappa_" + (n + 1) + ": " + c
+                        + " of " + RUNS
                         + " intervals cover, accepted " + lo + " to " + hi);
             }
         }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -63,12 +64,11 @@ class AggregatedEngineTest {
 
     /** The engines of the registry, by how they are made from a process. */
     static Stream<Arguments> engines() {
-        return Stream.of(
-                Arguments.of(Named.of("direct", (java.util.function.Function<JumpProcess, Engine>) GillespieEngine::of)),
-                Arguments.of(Named.of("aggregated", (java.util.function.Function<JumpProcess, Engine>)
-                        p -> AggregatedEngine.of(p, FlipPairs.of(p)))),
-                Arguments.of(Named.of("aggregated, every pair", (java.util.function.Function<JumpProcess, Engine>)
-                        p -> AggregatedEngine.of(p, FlipPairs.of(p, 0)))));
+        Function<JumpProcess, Engine> direct = GillespieEngine::of;
+        Function<JumpProcess, Engine> fast = p -> AggregatedEngine.of(p, FlipPairs.of(p));
+        Function<JumpProcess, Engine> every = p -> AggregatedEngine.of(p, FlipPairs.of(p, 0));
+        return Stream.of(Arguments.of(Named.of("direct", direct)), Arguments.of(Named.of("aggregated", fast)),
+                Arguments.of(Named.of("aggregated, every pair", every)));
     }
 
     private static JumpProcess fridge(int n) {
@@ -129,8 +129,8 @@ class AggregatedEngineTest {
             for (int m = 0; m < 4; m++) {
                 double z = (k[m] - c1[m + 1]) / sd[m];
                 if (!(Math.abs(z) <= SIGMAS)) {
-                    failures.add(String.format("%s kappa_%d: %.6g, exact %.6g, z = %.1f", p.reservoirs().get(res).name(),
-                            m + 1, k[m], c1[m + 1], z));
+                    failures.add(String.format("%s kappa_%d: %.6g, exact %.6g, z = %.1f",
+                            p.reservoirs().get(res).name(), m + 1, k[m], c1[m + 1], z));
                 }
             }
             double[] ones = new double[p.channels().size()];
@@ -200,8 +200,8 @@ class AggregatedEngineTest {
      * P(n, t) of every reservoir in consecutive windows of stationary replicas, against the exact
      * distribution: the Rao-Scott corrected chi-square over the campaign's groups (WindowEstimate).
      */
-    static List<String> windowFailures(JumpProcess p, Engine engine, double[] windows, double t, int replicas, long seed)
-            throws InterruptedException {
+    static List<String> windowFailures(JumpProcess p, Engine engine, double[] windows, double t, int replicas,
+            long seed) throws InterruptedException {
         double[] pi = ExactSolver.stationaryState(p);
         Campaign c = Campaign.of(p, pi, t, replicas, new Recording(List.of(), windows), engine);
         Campaign.Result r = c.run(master(seed), 2, null, null);
@@ -239,7 +239,7 @@ class AggregatedEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void cumulantsAndJumpCountsAtTheDefaultsAndOffThem(java.util.function.Function<JumpProcess, Engine> make)
+    void cumulantsAndJumpCountsAtTheDefaultsAndOffThem(Function<JumpProcess, Engine> make)
             throws InterruptedException {
         List<String> failures = new ArrayList<>();
         for (int n : new int[] {3, 7}) {
@@ -253,7 +253,7 @@ class AggregatedEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void windowDistributionsShorterNearAndLongerThanASojourn(java.util.function.Function<JumpProcess, Engine> make)
+    void windowDistributionsShorterNearAndLongerThanASojourn(Function<JumpProcess, Engine> make)
             throws InterruptedException {
         JumpProcess p = fridge(7);
         double s = meanSojourn(p, FlipPairs.of(p).pairs().get(0));
@@ -264,7 +264,7 @@ class AggregatedEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void endLevelFollowsTheExactTransient(java.util.function.Function<JumpProcess, Engine> make) {
+    void endLevelFollowsTheExactTransient(Function<JumpProcess, Engine> make) {
         JumpProcess p = fridge(7);
         FlipPairs.Pair pair = FlipPairs.of(p).pairs().get(0);
         double s = meanSojourn(p, pair);
@@ -278,7 +278,7 @@ class AggregatedEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void aChainWhosePairsAreNotFast(java.util.function.Function<JumpProcess, Engine> make) throws InterruptedException {
+    void aChainWhosePairsAreNotFast(Function<JumpProcess, Engine> make) throws InterruptedException {
         JumpProcess p = slowChain();
         Engine e = make.apply(p);
         List<String> failures = new ArrayList<>(cumulantFailures(p, e, 50, 640, 4040L));
@@ -289,7 +289,7 @@ class AggregatedEngineTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
-    void aPairLevelWithoutExits(java.util.function.Function<JumpProcess, Engine> make) throws InterruptedException {
+    void aPairLevelWithoutExits(Function<JumpProcess, Engine> make) throws InterruptedException {
         JumpProcess p = deadEnd();
         assertEquals(1, FlipPairs.of(p).pairs().size());
         Engine e = make.apply(p);
