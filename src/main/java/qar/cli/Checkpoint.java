@@ -69,6 +69,7 @@ record Checkpoint(Path file, Map<String, String> identity, int shard, int shards
         s.put("nextBlock", state.nextBlock());
         s.put("replicas", state.replicas());
         s.put("jumps", state.jumps());
+        s.put("steps", state.steps());
         s.put("threadSeconds", state.threadSeconds());
         s.put("rowsBytes", state.rowsPosition());
         s.put("tallies", Base64.getEncoder().encodeToString(state.tallies()));
@@ -112,7 +113,7 @@ record Checkpoint(Path file, Map<String, String> identity, int shard, int shards
             }
             CampaignState state = new CampaignState(s.get("firstGroup").asInt(), s.get("groupCount").asInt(),
                     s.get("nextBlock").asLong(), s.get("replicas").asLong(), s.get("jumps").asLong(),
-                    s.path("threadSeconds").asDouble(0), s.get("rowsBytes").asLong(),
+                    s.path("steps").asLong(-1), s.path("threadSeconds").asDouble(0), s.get("rowsBytes").asLong(),
                     Base64.getDecoder().decode(s.get("tallies").asText()));
             state.groups(); // the tallies decode, whole
             int shard = root.get("shard").asInt();

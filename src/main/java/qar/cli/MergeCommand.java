@@ -44,11 +44,14 @@ final class MergeCommand implements Command {
         List<GroupTally> groups = new ArrayList<>();
         List<Path> rows = new ArrayList<>();
         long jumps = 0;
+        long steps = 0;
         double threadSeconds = 0;
         for (Shards.Shard s : shards) {
             groups.addAll(s.groups());
             rows.add(s.dir().resolve(OutputSet.REPLICAS));
             jumps += s.jumps();
+            // a shard written before the engine steps were recorded leaves them unknown
+            steps = steps < 0 || s.steps() < 0 ? -1 : steps + s.steps();
             threadSeconds += s.threadSeconds();
         }
         List<String> args = new ArrayList<>(Shards.arguments(shards.get(0).identity()));
@@ -60,7 +63,7 @@ final class MergeCommand implements Command {
         SampleCommand sample = Qar.parseSample(args);
         Path outDir = out == null ? null : Path.of(out);
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
-            return sample.merged(groups, jumps, threadSeconds, rows, set, stdout);
+            return sample.merged(groups, jumps, steps, threadSeconds, rows, set, stdout);
         }
     }
 }

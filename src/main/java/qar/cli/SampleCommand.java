@@ -29,6 +29,8 @@ import qar.model.Reservoir;
 import qar.report.Json;
 import qar.report.SampleReport;
 import qar.sample.Campaign;
+import qar.sample.EngineChoice;
+import qar.sample.FlipPairs;
 import qar.sample.RunControl;
 
 @Parameters(commandNames = "sample", commandDescription =
@@ -36,7 +38,7 @@ import qar.sample.RunControl;
 final class SampleCommand implements Command {
     /** Shortest replica: rates are quanta / T, so 1 / T must be a finite double. */
     static final double MIN_TIME = 1e-300;
-    /** Most jumps a campaign may simulate: about 3 hours on 16 cores at today's speed. */
+    /** The largest campaign: the time of this many direct jumps (about 22 thread-hours, 1.4 h on 16 cores). */
     static final double MAX_JUMPS = 1e13;
     /** Exit code of a run stopped by SIGINT or SIGTERM that wrote what finished. */
     static final int EXIT_INTERRUPTED = 130;
@@ -73,17 +75,22 @@ final class SampleCommand implements Command {
             + " needs --out; qar merge joins the parts", order = 27)
     String shard;
 
+    @Parameter(names = "--engine", description = "direct (every jump), aggregated (fast flip pairs in one exact"
+            + " macro-step per sojourn) or auto (aggregated where a fast pair exists and no --wtd watches its flips)",
+            order = 28)
+    String engine = "auto";
+
     @Parameter(names = "--checkpoint", description = "save the campaign's state to FILE every --checkpoint-every"
             + " seconds and when interrupted (atomically; with --out the finished rows go to FILE.rows);"
-            + " removed when the run completes", order = 28)
+            + " removed when the run completes", order = 29)
     String checkpoint;
 
-    @Parameter(names = "--checkpoint-every", description = "seconds between checkpoints", order = 29)
+    @Parameter(names = "--checkpoint-every", description = "seconds between checkpoints", order = 30)
     DecimalArg checkpointEvery = DecimalArg.of(5);
 
     @Parameter(names = "--resume", description = "continue the campaign saved in FILE (its options are used;"
             + " options given must agree); keeps checkpointing into FILE unless --checkpoint names another",
-            order = 30)
+            order = 31)
     String resume;
 
     @ParametersDelegate
@@ -103,6 +110,8 @@ final class SampleCommand implements Command {
     /** Measured cost of one jump and of one replica's set-up on one thread (README, performance). */
     static final double NS_PER_JUMP = 8;
     static final double NS_PER_REPLICA = 400;
+    /** Measured cost of one macro-step of the aggregated engine on one thread. */
+    static final double NS_PER_MACRO_STEP = 50;
 
     @Override
     public boolean help() {
@@ -131,6 +140,7 @@ final class SampleCommand implements Command {
             throw UsageException.of("--threads", this.threads, "must be an integer from 1 to 1024");
         }
         int threads = (int) this.threads.value();
+        engineChoice();
         if (shard != null && out == null) {
             throw new UsageException("--shard needs --out: the shard's tallies go to its output folder");
         }
@@ -233,7 +243,7 @@ final class SampleCommand implements Command {
             double doneFraction) {
         double left = (1 - Math.min(1, doneFraction)) / shard[1];
         double jumps = job.expectedJumps() * left;
-        double seconds = cost(job.expectedJumps(), replicas) * left / threads;
+        double seconds = cost(job, replicas) * left / threads;
         return String.format(java.util.Locale.ROOT, "qar sample: seed %d, %d replicas x time %s%s on %d threads;"
                 + "%s expected %.3g jumps, about %s", seed, replicas, time,
                 shard[1] > 1 ? " (shard " + shard[0] + "/" + shard[1] + ")" : "", threads,
@@ -241,9 +251,10 @@ final class SampleCommand implements Command {
                         100 * doneFraction) : "", jumps, duration(seconds));
     }
 
-    /** Thread-seconds a campaign takes at the measured per-jump and per-replica costs. */
-    static double cost(double jumps, double replicas) {
-        return (jumps * NS_PER_JUMP + replicas * NS_PER_REPLICA) * 1e-9;
+    /** Thread-seconds a campaign takes at the measured per-step and per-replica costs of its engine. */
+    static double cost(SampleJob job, double replicas) {
+        double perStep = job.engine() instanceof qar.sample.AggregatedEngine ? NS_PER_MACRO_STEP : NS_PER_JUMP;
+        return (job.expectedSteps() * perStep + replicas * NS_PER_REPLICA) * 1e-9;
     }
 
     static String duration(double seconds) {
@@ -390,15 +401,15 @@ final class SampleCommand implements Command {
      * The one-process outputs from the shards' tallies, in group order, and their replicas.csv files
      * (with {@code set}); the options are those the shards recorded.
      */
-    int merged(List<qar.sample.GroupTally> groups, long jumps, double threadSeconds, List<Path> rowFiles, OutputSet set,
-            PrintStream stdout) throws IOException {
+    int merged(List<qar.sample.GroupTally> groups, long jumps, long steps, double threadSeconds, List<Path> rowFiles,
+            OutputSet set, PrintStream stdout) throws IOException {
         ModelSpec p = model.spec();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, true);
         if (groups.size() != job.groups()) {
             throw new UsageException("the shards hold " + groups.size() + " groups, the campaign has " + job.groups());
         }
-        SampleJob.Result result = job.result(new Campaign.Result(groups, jumps, threadSeconds, 1));
+        SampleJob.Result result = job.result(new Campaign.Result(groups, jumps, steps, threadSeconds, 1));
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
             if (rows != null) {
@@ -427,19 +438,38 @@ final class SampleCommand implements Command {
         }
         FluctuationAnalysis.Mode mode = !ft ? FluctuationAnalysis.Mode.OFF
                 : !files ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
-        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode);
+        EngineChoice choice = engineChoice();
+        if (choice == EngineChoice.AGGREGATED) {
+            FlipPairs pairs = FlipPairs.of(process);
+            for (Watch w : watches) {
+                if (pairs.flipsAny(w.channels())) {
+                    throw UsageException.of("--engine", engine, "--wtd " + w.label() + " watches the fast flips,"
+                            + " which the aggregated engine does not time one by one: use --engine direct or auto");
+                }
+            }
+        }
+        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode, choice);
         // a run of years is a typo or a rate scale beyond sampling, not a campaign; the bound also keeps
         // every count (replicas times groups, jumps) far from overflowing a long
-        double work = job.expectedJumps() + replicas * (NS_PER_REPLICA / NS_PER_JUMP);
-        if (!(work <= MAX_JUMPS)) {
+        double work = cost(job, replicas) / (NS_PER_JUMP * 1e-9);
+        if (!(work <= MAX_JUMPS) || !(job.expectedJumps() < 0x1p62)) {
             String size = String.format(java.util.Locale.ROOT, "the campaign would take about %s of one thread"
-                    + " (%.2g jumps and %d replicas at %.0f ns per jump and %.0f ns per replica); at most the cost"
-                    + " of %.0e jumps", duration(cost(job.expectedJumps(), replicas)), job.expectedJumps(), replicas,
-                    NS_PER_JUMP, NS_PER_REPLICA, MAX_JUMPS);
+                    + " (%.2g jumps in %.2g engine steps and %d replicas); at most the time of %.0e direct jumps"
+                    + " (%s)", duration(cost(job, replicas)), job.expectedJumps(), job.expectedSteps(), replicas,
+                    MAX_JUMPS, duration(MAX_JUMPS * NS_PER_JUMP * 1e-9));
             throw new UsageException("--replicas " + replicas + " with --time " + this.time.text() + ": " + size
                     + "; lower --replicas or --time");
         }
         return job;
+    }
+
+    private EngineChoice engineChoice() {
+        for (EngineChoice c : EngineChoice.values()) {
+            if (c.label().equals(engine)) {
+                return c;
+            }
+        }
+        throw UsageException.of("--engine", UsageException.shown(engine), "must be direct, aggregated or auto");
     }
 
     private int report(ModelSpec p, long masterSeed, JumpProcess process, SampleJob job,
@@ -450,7 +480,7 @@ final class SampleCommand implements Command {
         run.moments().forEach(all::combine);
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), run.replicas(),
                 run.groups().size(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(),
-                run.jumps(), run.wallSeconds(), run.partial(), replicas.value());
+                run.jumps(), run.wallSeconds(), job.engine().name(), run.steps(), run.partial(), replicas.value());
 
         ExactJob.Result exact = job.exact();
         Map<String, String> files = new LinkedHashMap<>();

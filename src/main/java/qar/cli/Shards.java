@@ -95,6 +95,7 @@ final class Shards {
         root.put("shard", shard);
         root.put("shards", shards);
         root.put("jumps", part.jumps());
+        root.put("engineSteps", part.steps());
         // timing only: the thread-seconds the shard took, summed by qar merge for its throughput line
         root.put("threadSeconds", part.wallSeconds() * part.threads());
         try {
@@ -113,8 +114,8 @@ final class Shards {
     }
 
     /** One shard output read back. */
-    record Shard(Path dir, Map<String, String> identity, int shard, int shards, long jumps, double threadSeconds,
-                 List<GroupTally> groups) {
+    record Shard(Path dir, Map<String, String> identity, int shard, int shards, long jumps, long steps,
+                 double threadSeconds, List<GroupTally> groups) {
     }
 
     /** Reads DIR/shard.json; a folder without it, or a file cut short or not qar's, is refused in one line. */
@@ -151,7 +152,7 @@ final class Shards {
                 throw new IOException("trailing bytes after the tallies");
             }
             return new Shard(dir, id, root.get("shard").asInt(), root.get("shards").asInt(), root.get("jumps").asLong(),
-                    root.path("threadSeconds").asDouble(0), groups);
+                    root.path("engineSteps").asLong(-1), root.path("threadSeconds").asDouble(0), groups);
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(file + " is truncated or not a qar shard file: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));

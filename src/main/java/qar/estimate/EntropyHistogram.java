@@ -27,7 +27,7 @@ public final class EntropyHistogram {
     public static final long MAX_BIN = 1L << 20;
 
     private final double width;
-    private final IntegerHistogram counts = IntegerHistogram.create();
+    private IntegerHistogram counts = IntegerHistogram.create();
     /** tilted[k - 1] = sum over the windows in bin k >= 1 of exp(-(s - lo_k)). */
     private double[] tilted = new double[16];
 
@@ -88,8 +88,8 @@ public final class EntropyHistogram {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-        IntegerHistogram c = IntegerHistogram.read(in);
-        h.counts.combine(c);
+        // the counts as they were, layout included, so that a resumed tally writes as the original
+        h.counts = IntegerHistogram.read(in);
         int n = in.readInt();
         if (n < 0 || n > MAX_BIN) {
             throw new IOException("bad number of tilted sums " + n);

@@ -26,10 +26,17 @@ public final class WaitingTimeTally {
     private long above;
 
     private WaitingTimeTally(double lowest, double highest) {
+        this(lowest, highest, new DoubleHistogram(ratio(lowest, highest), DIGITS));
+    }
+
+    private WaitingTimeTally(double lowest, double highest, DoubleHistogram histogram) {
         this.lowest = lowest;
         this.highest = highest;
-        long ratio = Long.highestOneBit((long) Math.ceil(4 * highest / lowest)) << 1;
-        this.histogram = new DoubleHistogram(Math.max(ratio, 2), DIGITS);
+        this.histogram = histogram;
+    }
+
+    private static long ratio(double lowest, double highest) {
+        return Math.max(Long.highestOneBit((long) Math.ceil(4 * highest / lowest)) << 1, 2);
     }
 
     /** @param lowest, highest the waiting times resolved, 0 < lowest, highest / lowest < 2^50 */
@@ -77,8 +84,8 @@ public final class WaitingTimeTally {
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
-        t.below = in.readLong();
-        t.above = in.readLong();
+        long below = in.readLong();
+        long above = in.readLong();
         int n = in.readInt();
         if (n < 0 || n > 1 << 28) {
             throw new IOException("bad histogram length " + n);
@@ -86,9 +93,18 @@ public final class WaitingTimeTally {
         byte[] bytes = new byte[n];
         in.readFully(bytes);
         try {
+            // the decoded histogram itself, not a copy added into a fresh one: a DoubleHistogram places
+            // its buckets by the first values it saw, so a copy would bin later values differently and
+            // a resumed campaign would not end where the uninterrupted one does
             DoubleHistogram h = DoubleHistogram.decodeFromCompressedByteBuffer(java.nio.ByteBuffer.wrap(bytes),
                     t.histogram.getHighestToLowestValueRatio());
-            t.histogram.add(h);
+            if (h.getHighestToLowestValueRatio() != t.histogram.getHighestToLowestValueRatio()
+                    || h.getNumberOfSignificantValueDigits() != DIGITS) {
+                throw new IOException("waiting-time histogram of another range");
+            }
+            t = new WaitingTimeTally(t.lowest, t.highest, h);
+            t.below = below;
+            t.above = above;
         } catch (java.util.zip.DataFormatException | RuntimeException e) {
             throw new IOException("bad waiting-time histogram: " + e.getMessage(), e);
         }

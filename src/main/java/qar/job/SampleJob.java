@@ -16,6 +16,8 @@ import qar.exact.FiniteTimeCumulants;
 import qar.exact.RateFunction;
 import qar.model.JumpProcess;
 import qar.sample.Campaign;
+import qar.sample.Engine;
+import qar.sample.EngineChoice;
 import qar.sample.GroupTally;
 import qar.sample.Recording;
 import qar.sample.ReplicaSink;
@@ -38,7 +40,7 @@ public final class SampleJob {
     private final FluctuationAnalysis fluctuations;
 
     private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact,
-            FluctuationAnalysis.Mode fluctuations) {
+            FluctuationAnalysis.Mode fluctuations, EngineChoice engine) {
         this.process = process;
         this.replicas = replicas;
         this.exact = exact;
@@ -67,7 +69,8 @@ public final class SampleJob {
         this.fluctuations = fluctuations == FluctuationAnalysis.Mode.OFF ? null : FluctuationAnalysis.of(process, exact,
                 windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
-                new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording()));
+                new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording()),
+                engine);
     }
 
     private static double firstPositive(double[] tau) {
@@ -99,6 +102,17 @@ public final class SampleJob {
      */
     public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
             double[] windows, FluctuationAnalysis.Mode fluctuations) {
+        return of(process, time, replicas, watches, wtdPoints, windows, fluctuations, EngineChoice.AUTO);
+    }
+
+    /**
+     * As {@link #of(JumpProcess, double, long, List, int, double[], FluctuationAnalysis.Mode)} on the
+     * engine {@code engine} resolves to ({@link Campaign#engine}).
+     *
+     * @throws IllegalArgumentException also for the aggregated engine with a waiting time of a flip channel
+     */
+    public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
+            double[] windows, FluctuationAnalysis.Mode fluctuations, EngineChoice engine) {
         if (fluctuations != FluctuationAnalysis.Mode.OFF && windows.length == 0) {
             throw new IllegalArgumentException("the fluctuation checks need at least one window length");
         }
@@ -107,7 +121,7 @@ public final class SampleJob {
                 .filter(r -> fluctuates(process, r)).toArray();
         ExactJob.Result exact = ExactJob.run(process,
                 new ExactJob.Request(BatchCumulants.ORDER, watches, wtdPoints, windows, -1, all));
-        return new SampleJob(process, time, replicas, exact, fluctuations);
+        return new SampleJob(process, time, replicas, exact, fluctuations, engine);
     }
 
     private static boolean fluctuates(JumpProcess process, int reservoir) {
@@ -150,6 +164,37 @@ public final class SampleJob {
 
     public int groups() {
         return campaign.groups();
+    }
+
+    /**
+     * The mean number of engine steps the campaign will take: every jump for the direct engine; for
+     * the aggregated one every jump but the flips of its pairs (a macro-step ends with its pair's
+     * exit jump), R T sum over the other channels of pi_from rate. Sojourns opened at a window edge
+     * cost their flips on top: at most one sojourn per edge.
+     */
+    public double expectedSteps() {
+        if (!(campaign.engine() instanceof qar.sample.AggregatedEngine a)) {
+            return expectedJumps();
+        }
+        boolean[] flip = new boolean[process.channels().size()];
+        for (qar.sample.FlipPairs.Pair p : a.pairs().pairs()) {
+            flip[p.forth()] = true;
+            flip[p.back()] = true;
+        }
+        double[] pi = exact.solution().populations();
+        double rate = 0;
+        for (int k = 0; k < flip.length; k++) {
+            qar.model.Channel ch = process.channels().get(k);
+            if (!flip[k]) {
+                rate += pi[ch.from()] * ch.rate();
+            }
+        }
+        return replicas * time * rate;
+    }
+
+    /** The engine the campaign runs. */
+    public Engine engine() {
+        return campaign.engine();
     }
 
     /**

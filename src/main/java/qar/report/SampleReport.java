@@ -23,14 +23,23 @@ public final class SampleReport {
      */
     public record Summary(ModelSpec parameters, long seed, double time, long replicas, int groups,
                           int threads, List<String> reservoirs, Comparison[][] comparisons, long[] jumps,
-                          long totalJumps, double wallSeconds, boolean partial, long replicasRequested) {
+                          long totalJumps, double wallSeconds, String engine, long steps, boolean partial,
+                          long replicasRequested) {
 
         /** A finished campaign: {@code replicas} of as many requested. */
         public Summary(ModelSpec parameters, long seed, double time, long replicas, int groups, int threads,
                 List<String> reservoirs, Comparison[][] comparisons, long[] jumps, long totalJumps,
+                double wallSeconds, String engine, long steps) {
+            this(parameters, seed, time, replicas, groups, threads, reservoirs, comparisons, jumps, totalJumps,
+                    wallSeconds, engine, steps, false, replicas);
+        }
+
+        /** A summary without the engine: its name null, its steps unknown (-1). */
+        public Summary(ModelSpec parameters, long seed, double time, long replicas, int groups, int threads,
+                List<String> reservoirs, Comparison[][] comparisons, long[] jumps, long totalJumps,
                 double wallSeconds) {
             this(parameters, seed, time, replicas, groups, threads, reservoirs, comparisons, jumps, totalJumps,
-                    wallSeconds, false, replicas);
+                    wallSeconds, null, -1);
         }
 
         public double jumpsPerSecond() {
@@ -65,6 +74,14 @@ public final class SampleReport {
             o.put("jumps", s.jumps()[r]);
         }
         root.put("jumps", s.totalJumps());
+        if (s.engine() != null) {
+            root.put("engine", s.engine());
+        }
+        if (s.steps() >= 0) {
+            root.put("engineSteps", s.steps());
+        } else {
+            root.putNull("engineSteps");
+        }
         Json.put(root, "wallSeconds", s.wallSeconds());
         Json.put(root, "jumpsPerSecond", s.jumpsPerSecond());
         Json.put(root, "nsPerJumpPerThread", s.nsPerJumpPerThread());
@@ -142,6 +159,12 @@ public final class SampleReport {
         }
         sb.append(String.format(Locale.ROOT, "  jumps %d (%s) in %.2f s wall on %d threads%n",
                 s.totalJumps(), per, s.wallSeconds(), s.threads()));
+        if (s.engine() != null) {
+            sb.append(String.format(Locale.ROOT, "  engine %s: %s steps%s%n", s.engine(),
+                    s.steps() >= 0 ? Long.toString(s.steps()) : "unknown",
+                    s.steps() > 0 ? String.format(Locale.ROOT, ", %.1f jumps per step",
+                            (double) s.totalJumps() / s.steps()) : ""));
+        }
         if (s.totalJumps() > 0) {
             sb.append(String.format(Locale.ROOT, "  throughput %.1f million jumps/s, %.2f ns per jump per thread%n",
                     s.jumpsPerSecond() / 1e6, s.nsPerJumpPerThread()));

@@ -53,7 +53,7 @@ public final class Campaign {
     /** How often the main thread looks at the stop flag and the checkpoint clock. */
     private static final long POLL_MILLIS = 50;
 
-    private final GillespieEngine engine;
+    private final Engine engine;
     private final double[] stationary;
     private final double duration;
     private final long replicas;
@@ -63,7 +63,7 @@ public final class Campaign {
     /** Trajectory time between two looks at the stop flag. */
     private final double pollInterval;
 
-    private Campaign(GillespieEngine engine, double[] stationary, double duration, long replicas,
+    private Campaign(Engine engine, double[] stationary, double duration, long replicas,
             Recording recording) {
         this.engine = engine;
         this.stationary = stationary;
@@ -111,6 +111,61 @@ public final class Campaign {
         return new Campaign(GillespieEngine.of(process), stationary.clone(), duration, replicas, recording);
     }
 
+    /**
+     * As {@link #of(JumpProcess, double[], double, long, Recording)} with the engine {@code choice}
+     * resolves to ({@link #engine(JumpProcess, Recording, EngineChoice)}).
+     */
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
+            Recording recording, EngineChoice choice) {
+        return of(process, stationary, duration, replicas, recording, engine(process, recording, choice));
+    }
+
+    /** As {@link #of(JumpProcess, double[], double, long, Recording)} on a given engine of the process. */
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
+            Recording recording, Engine engine) {
+        Campaign c = of(process, stationary, duration, replicas, recording);
+        if (engine.process() != process) {
+            throw new IllegalArgumentException("the engine runs another process");
+        }
+        if (engine instanceof AggregatedEngine a && flipsWatched(a.pairs(), recording)) {
+            throw new IllegalArgumentException("a waiting time watches a fast pair's flips: the aggregated engine"
+                    + " does not time them one by one");
+        }
+        return new Campaign(engine, c.stationary, duration, replicas, recording);
+    }
+
+    /**
+     * The engine of a choice: direct; aggregated over {@link FlipPairs#of(JumpProcess)} (refused
+     * when a waiting time watches a flip channel, as those need each flip's time); auto, aggregated
+     * where there is a fast pair and nothing forbids it.
+     */
+    public static Engine engine(JumpProcess process, Recording recording, EngineChoice choice) {
+        FlipPairs pairs = choice == EngineChoice.DIRECT ? FlipPairs.none() : FlipPairs.of(process);
+        boolean forbidden = flipsWatched(pairs, recording);
+        if (choice == EngineChoice.AGGREGATED && forbidden) {
+            throw new IllegalArgumentException("a waiting time watches a fast pair's flips: the aggregated engine"
+                    + " does not time them one by one");
+        }
+        if (choice == EngineChoice.DIRECT || (choice == EngineChoice.AUTO && (pairs.isEmpty() || forbidden))) {
+            return GillespieEngine.of(process);
+        }
+        return AggregatedEngine.of(process, pairs);
+    }
+
+    private static boolean flipsWatched(FlipPairs pairs, Recording recording) {
+        for (Recording.WatchRange w : recording.watches()) {
+            if (pairs.flipsAny(w.watch().channels())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The engine the replicas run. */
+    public Engine engine() {
+        return engine;
+    }
+
     public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas) {
         return of(process, stationary, duration, replicas, Recording.energiesOnly());
     }
@@ -133,12 +188,20 @@ public final class Campaign {
      * The result of a run: per group its tally, in group order. A run stopped early ({@code
      * partial}) holds only the groups all of whose replicas finished, from the first on.
      *
+     * @param steps       engine steps taken (a macro-step or a direct jump each), -1 where unknown
      * @param wallSeconds wall time of the run, with that of the runs it resumed (as thread-seconds
      *                    over this run's threads)
      */
-    public record Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads, boolean partial) {
+    public record Result(List<GroupTally> groups, long jumps, long steps, double wallSeconds, int threads,
+                         boolean partial) {
+        /** A whole run's result. */
+        public Result(List<GroupTally> groups, long jumps, long steps, double wallSeconds, int threads) {
+            this(groups, jumps, steps, wallSeconds, threads, false);
+        }
+
+        /** A result whose engine steps are not known (-1). */
         public Result(List<GroupTally> groups, long jumps, double wallSeconds, int threads) {
-            this(groups, jumps, wallSeconds, threads, false);
+            this(groups, jumps, -1, wallSeconds, threads, false);
         }
 
         /** Per group, the energy moments of its replicas. */
@@ -162,7 +225,7 @@ public final class Campaign {
     }
 
     /** A block's output: one partial tally per group it touches, and its rows. */
-    private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps) {
+    private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps, long steps) {
     }
 
     /**
@@ -230,6 +293,7 @@ public final class Campaign {
         GroupTally[] start = new GroupTally[endGroup - firstGroup];
         long startBlock = firstBlock;
         long jumps0 = 0;
+        long steps0 = 0;
         double threadSeconds0 = 0;
         CampaignState resume = control.resume();
         if (resume != null) {
@@ -245,6 +309,7 @@ public final class Campaign {
             }
             startBlock = resume.nextBlock();
             jumps0 = resume.jumps();
+            steps0 = resume.steps();
             threadSeconds0 = resume.threadSeconds();
             if (done != null) {
                 done.addAndGet(resume.replicas());
@@ -254,7 +319,7 @@ public final class Campaign {
             master.longJump();
         }
         Ordered ordered = new Ordered(master, startBlock, endBlock, firstGroup, start, lo, hi, rows,
-                (long) AHEAD_PER_THREAD * threads, jumps0, control);
+                (long) AHEAD_PER_THREAD * threads, jumps0, steps0, control);
         boolean keepRows = rows != null;
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -313,7 +378,8 @@ public final class Campaign {
         double threadSeconds = threadSeconds0 + (System.nanoTime() - t0) * 1e-9 * threads;
         boolean partial = ordered.nextCombine < endBlock;
         if (!partial) {
-            return new Result(List.of(ordered.groups), ordered.jumps, threadSeconds / threads, threads);
+            return new Result(List.of(ordered.groups), ordered.jumps, ordered.steps, threadSeconds / threads,
+                    threads);
         }
         if (saver != null) {
             saver.save(ordered.state(threadSeconds));
@@ -331,7 +397,8 @@ public final class Campaign {
             }
             return s;
         }).sum();
-        return new Result(List.copyOf(complete), jumps, threadSeconds / threads, threads, true);
+        // the steps are counted per block, which need not end with a group: unknown for the whole groups
+        return new Result(List.copyOf(complete), jumps, -1, threadSeconds / threads, threads, true);
     }
 
     private record Claim(long block, JumpableUniformRandomProvider stream) {
@@ -355,10 +422,12 @@ public final class Campaign {
         private long nextClaim;
         private long nextCombine;
         private long jumps;
+        private long steps;
         private boolean failed;
 
         Ordered(LongJumpableUniformRandomProvider master, long startBlock, long endBlock, int firstGroup,
-                GroupTally[] groups, long lo, long hi, ReplicaSink rows, long ahead, long jumps, RunControl control) {
+                GroupTally[] groups, long lo, long hi, ReplicaSink rows, long ahead, long jumps, long steps,
+                RunControl control) {
             this.master = master;
             this.control = control;
             this.lo = lo;
@@ -371,6 +440,7 @@ public final class Campaign {
             this.rows = rows;
             this.ahead = ahead;
             this.jumps = jumps;
+            this.steps = steps;
         }
 
         /** The next block, or null when all are claimed, a worker failed or a stop was asked for. */
@@ -394,7 +464,7 @@ public final class Campaign {
         synchronized CampaignState state(double threadSeconds) {
             long rowsPosition = rows == null ? -1 : rows.flush();
             long finished = Math.max(0, Math.min(hi, nextCombine * BLOCK) - lo);
-            return new CampaignState(firstGroup, groups.length, nextCombine, finished, jumps, threadSeconds,
+            return new CampaignState(firstGroup, groups.length, nextCombine, finished, jumps, steps, threadSeconds,
                     rowsPosition, CampaignState.encode(groups));
         }
 
@@ -416,6 +486,7 @@ public final class Campaign {
                     rows.accept(q.rows);
                 }
                 jumps += q.jumps;
+                steps += q.steps;
                 nextCombine++;
                 notifyAll();
             }
@@ -453,6 +524,7 @@ public final class Campaign {
         List<ReplicaResult> rows = keepRows ? new ArrayList<>(BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;
         long jumps = 0;
+        long steps = 0;
         int bound = -1;
         for (long i = lo; i < hi; i++) {
             if (control.stopRequested()) {
@@ -467,9 +539,12 @@ public final class Campaign {
             initial = initial == null ? AliasMethodDiscreteSampler.of(rng, stationary)
                     : initial.withUniformRandomProvider(rng);
             int start = initial.sample();
-            jumps += engine.run(rng, start, duration, recorder);
+            steps += engine.run(rng, start, duration, recorder);
             long[] quanta = energy.energy();
             long[] perReservoir = energy.jumps();
+            for (long n : perReservoir) {
+                jumps += n;
+            }
             tally[k].moments().accept(quanta, perReservoir);
             if (keepRows) {
                 rows.add(new ReplicaResult(i, start, energy.endLevel(), quanta, perReservoir));
@@ -478,6 +553,6 @@ public final class Campaign {
                 done.incrementAndGet();
             }
         }
-        return new Partial(group, tally, rows, jumps);
+        return new Partial(group, tally, rows, jumps, steps);
     }
 }

@@ -17,12 +17,13 @@ import java.io.UncheckedIOException;
  * @param nextBlock     the first block not yet combined
  * @param replicas      replicas finished (those of the blocks before nextBlock, within the run)
  * @param jumps         jumps of the finished replicas
+ * @param steps         engine steps of the finished replicas
  * @param threadSeconds wall seconds times threads spent so far, for the throughput line only
  * @param rowsPosition  bytes of replica rows written so far, or -1 when rows are not kept
  * @param tallies       the group tallies, serialized ({@link #groups} reads them)
  */
 public record CampaignState(int firstGroup, int groupCount, long nextBlock, long replicas, long jumps,
-                            double threadSeconds, long rowsPosition, byte[] tallies) {
+                            long steps, double threadSeconds, long rowsPosition, byte[] tallies) {
     public CampaignState {
         tallies = tallies.clone();
     }

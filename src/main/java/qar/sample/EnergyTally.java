@@ -43,6 +43,12 @@ public final class EnergyTally implements JumpObserver {
     }
 
     @Override
+    public void flips(double time, int forth, long forthCount, int back, long backCount) {
+        counts[forth] += forthCount;
+        counts[back] += backCount;
+    }
+
+    @Override
     public void stop(double time, int level) {
         endLevel = level;
     }

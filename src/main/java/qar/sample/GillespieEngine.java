@@ -18,7 +18,7 @@ import qar.model.JumpProcess;
  * commons-rng's ziggurat sampler divided by the escape rate. The tables are immutable and shared
  * by all threads; each trajectory gets its own generator.
  */
-public final class GillespieEngine {
+public final class GillespieEngine implements Engine {
     private final JumpProcess process;
     /** offset[b] .. offset[b+1]-1: the slots of level b's channels. */
     private final int[] offset;
@@ -73,16 +73,23 @@ public final class GillespieEngine {
         return new GillespieEngine(process);
     }
 
+    @Override
     public JumpProcess process() {
         return process;
+    }
+
+    @Override
+    public String name() {
+        return "direct";
     }
 
     /**
      * Runs one trajectory of length {@code duration} from {@code level}. A trajectory that reaches
      * an absorbing level stays there until the end.
      *
-     * @return the number of jumps
+     * @return the number of jumps (each one engine step)
      */
+    @Override
     public long run(UniformRandomProvider rng, int level, double duration, JumpObserver observer) {
         if (!(duration >= 0) || Double.isInfinite(duration)) {
             throw new IllegalArgumentException("duration must be finite and >= 0, got " + duration);

@@ -12,6 +12,17 @@ public interface JumpObserver {
      */
     void jump(double time, int from, int to, int channel);
 
+    /**
+     * Flips in bulk, from an engine that samples a fast pair's sojourn in one step
+     * ({@link AggregatedEngine}): since the previous call, {@code forthCount} jumps through channel
+     * {@code forth} and {@code backCount} through {@code back}, all at or before {@code time}, their
+     * individual times not sampled. Observers that need each jump's time must not be run by such an
+     * engine; the default refuses rather than miscount.
+     */
+    default void flips(double time, int forth, long forthCount, int back, long backCount) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " needs every jump one by one");
+    }
+
     /** The trajectory starts in {@code level} at time 0. */
     default void start(int level) {
     }

@@ -82,6 +82,12 @@ final class TrajectoryRecorder implements JumpObserver {
         }
     }
 
+    /** Bulk flips never touch a watched channel: a campaign with such a watch runs the direct engine. */
+    @Override
+    public void flips(double time, int forth, long forthCount, int back, long backCount) {
+        energy.flips(time, forth, forthCount, back, backCount);
+    }
+
     @Override
     public void stop(double time, int level) {
         energy.stop(time, level);

@@ -25,9 +25,9 @@ import qar.report.Json;
  * summary and replicas.csv exactly. Bad checkpoints are refused in one line.
  */
 class CheckpointCliTest {
-    /** A campaign of about 1.3e8 jumps (a few seconds on two threads). */
+    /** A campaign of about 1.3e8 jumps, a few seconds on two threads with the direct engine. */
     private static final List<String> CAMPAIGN = List.of("--N", "5", "--seed", "11", "--replicas", "4096", "--time",
-            "3000", "--window", "20");
+            "3000", "--window", "20", "--engine", "direct");
 
     private static ProcessBuilder qar(Path stdout, Path stderr, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
@@ -133,7 +133,7 @@ class CheckpointCliTest {
     void badCheckpointsAreRefusedInOneLine(@TempDir Path dir) throws Exception {
         // a checkpoint of a short campaign, stopped by hand: written by the saver as a run would
         Path ck = dir.resolve("ck.json");
-        qar.sample.CampaignState none = new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, -1,
+        qar.sample.CampaignState none = new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, -1,
                 new byte[] {0, 0, 0, 2, 0, 0});
         java.util.Map<String, String> id = Shards.identity(List.of("--N", "5", "--time", "200", "--replicas", "16"),
                 7, 1);

@@ -112,4 +112,12 @@ class OptionBatteryTest {
             assertAll(checks);
         }
     }
+
+    /** --engine takes direct, aggregated or auto, exactly. */
+    @Test
+    void engineValuesOtherThanTheThreeAreRefused() {
+        for (String bad : new String[] {"Direct", "gillespie", "aggregate", "auto ", "1", "direct,auto"}) {
+            oneLineExit2(QarCliTest.run("sample", "--engine", bad), "--engine");
+        }
+    }
 }

@@ -170,4 +170,37 @@ class SampleCliTest {
         assertTrue(r.out().contains("Default: 1000"), r.out());
         assertTrue(r.out().contains("Default: 2560"), r.out());
     }
+
+    /**
+     * The engine is reported with its steps: auto aggregates the work flips at N = 5 (fewer steps
+     * than jumps), direct takes one step per jump, and a waiting time of every jump makes auto fall
+     * back to direct.
+     */
+    @Test
+    void theEngineThatRanIsReported() throws IOException {
+        JsonNode auto = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json")).out());
+        assertEquals("aggregated", auto.get("engine").asText());
+        assertTrue(auto.get("engineSteps").asLong() * 10 < auto.get("jumps").asLong(), auto.toString());
+        JsonNode direct = Json.MAPPER.readTree(
+                QarCliTest.run(with("--seed", "3", "--json", "--engine", "direct")).out());
+        assertEquals("direct", direct.get("engine").asText());
+        assertEquals(direct.get("jumps").asLong(), direct.get("engineSteps").asLong());
+        JsonNode watched = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json", "--wtd", "all")).out());
+        assertEquals("direct", watched.get("engine").asText());
+        JsonNode cold = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json", "--wtd", "c")).out());
+        assertEquals("aggregated", cold.get("engine").asText());
+        QarCliTest.Result table = QarCliTest.run(with("--seed", "3"));
+        assertTrue(table.out().contains("engine aggregated: "), table.out());
+    }
+
+    /** The aggregated engine cannot time the fast flips one by one: refused with --wtd all or w, in one line. */
+    @Test
+    void aggregatedWithAWaitingTimeOfTheFlipsIsRefused() {
+        for (String watch : new String[] {"all", "w"}) {
+            QarCliTest.Result r = QarCliTest.run(with("--engine", "aggregated", "--wtd", watch));
+            assertEquals(2, r.code(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains("--engine") && r.err().contains("--wtd " + watch), r.err());
+        }
+    }
 }

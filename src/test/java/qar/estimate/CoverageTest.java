@@ -6,13 +6,19 @@ import java.util.List;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import qar.exact.ExactSolution;
 import qar.exact.ExactSolver;
 import qar.model.Channel;
 import qar.model.JumpProcess;
 import qar.model.Reservoir;
+import qar.sample.AggregatedEngine;
 import qar.sample.Campaign;
+import qar.sample.Engine;
+import qar.sample.FlipPairs;
+import qar.sample.GillespieEngine;
+import qar.sample.Recording;
 
 /**
  * Validates the standard errors: 500 independent campaigns of 512 replicas (64 groups of 8), and
@@ -24,12 +30,16 @@ import qar.sample.Campaign;
  * (for M = 500: 455 to 491; 16 checks, so a correct estimator fails with probability below 3e-3,
  * and the seed is fixed). Batch-t intervals are only asymptotically exact, but their measured
  * coverage (464 to 475 of 500) is well inside; error bars scaled by 0.8 fall outside (437 of 500).
+ *
+ * <p>It runs on the direct engine and on the aggregated one over every flip pair, however slow
+ * (the ring's pairs make 2 flips or fewer per sojourn): the same intervals from either.
  */
 class CoverageTest {
     private static final int RUNS = 500;
 
-    @Test
-    void ninetyFivePercentIntervalsCoverAtTheNominalRate() throws InterruptedException {
+    @ParameterizedTest
+    @ValueSource(strings = {"direct", "aggregated"})
+    void ninetyFivePercentIntervalsCoverAtTheNominalRate(String engineName) throws InterruptedException {
         // a three-level ring with a net circulation, counted by two reservoirs
         JumpProcess p = JumpProcess.of(3, 1.0, List.of(new Reservoir("x", Double.NaN), new Reservoir("y", Double.NaN)),
                 List.of(new Channel(0, 1, 0, 2.0, 1), new Channel(1, 0, 0, 0.7, -1),
@@ -38,7 +48,9 @@ class CoverageTest {
         ExactSolution exact = ExactSolver.solve(p, 4);
         double[][] g = ExactSolver.of(p).finiteTimeOffsets(4);
         double t = 20;
-        Campaign campaign = Campaign.of(p, exact.populations(), t, 512);
+        Engine engine = engineName.equals("direct") ? GillespieEngine.of(p)
+                : AggregatedEngine.of(p, FlipPairs.of(p, 0));
+        Campaign campaign = Campaign.of(p, exact.populations(), t, 512, Recording.energiesOnly(), engine);
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(314159L);
         int[][] covered = new int[2][4];
@@ -60,7 +72,8 @@ class CoverageTest {
         for (int res = 0; res < 2; res++) {
             for (int n = 0; n < 4; n++) {
                 int c = covered[res][n];
-                assertTrue(c >= lo && c <= hi, "reservoir " + res + " kappa_" + (n + 1) + ": " + c + " of " + RUNS
+                assertTrue(c >= lo && c <= hi, engineName + ": reservoir " + res + " kappa_" + (n + 1) + ": " + c
+                        + " of " + RUNS
                         + " intervals cover, accepted " + lo + " to " + hi);
             }
         }

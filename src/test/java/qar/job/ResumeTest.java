@@ -21,6 +21,25 @@ import qar.sample.RunControl;
  * about what it checks whatever the moment the stop lands.
  */
 class ResumeTest {
+    private static final qar.model.JumpProcess P7 = qar.model.Refrigerator.process(
+            qar.model.ModelParameters.defaults().withN(7));
+
+    /**
+     * N = 7 at the defaults, T = 20, with waiting times of the cold jumps, two window lengths and
+     * the fluctuation checks: every tally a checkpoint carries, on the aggregated engine (its fast
+     * pair's sojourns straddle the windows' edges and the stop polls).
+     */
+    private static SampleJob job(long replicas) {
+        boolean[] cold = new boolean[P7.channels().size()];
+        for (int k = 0; k < cold.length; k++) {
+            cold[k] = P7.channels().get(k).reservoir() == 0;
+        }
+        SampleJob job = SampleJob.of(P7, 20, replicas, List.of(new qar.sample.Watch("c", cold)), 20,
+                new double[] {1, 5}, FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
+        assertEquals("aggregated", job.engine().name());
+        return job;
+    }
+
     /** A sink that keeps each row as its CSV text, in order. */
     private static qar.sample.ReplicaSink into(List<String> rows) {
         return batch -> batch.forEach(r -> rows.add(qar.report.SampleReport.csvRow(r)));
@@ -45,7 +64,7 @@ class ResumeTest {
 
     private static void resumedEqualsUninterrupted(long replicas, int shard, int shards, int threads, int legBlocks)
             throws Exception {
-        SampleJob job = ShardTest.job(replicas);
+        SampleJob job = job(replicas);
         List<String> rows = new ArrayList<>();
         Campaign.Result whole = job.run(ShardTest.master(), 2, into(rows), null, shard, shards,
                 RunControl.create());
@@ -98,7 +117,7 @@ class ResumeTest {
 
     @Test
     void aShardStoppedAndResumedEqualsTheUninterruptedShard() throws Exception {
-        resumedEqualsUninterrupted(1000, 2, 3, 1, 1);
+        resumedEqualsUninterrupted(3000, 2, 3, 1, 1);
     }
 
     /**
@@ -107,7 +126,7 @@ class ResumeTest {
      */
     @Test
     void aStoppedRunReportsItsWholeGroups() throws Exception {
-        SampleJob job = ShardTest.job(1600);
+        SampleJob job = job(1600);
         AtomicReference<CampaignState> last = new AtomicReference<>();
         Leg leg = Leg.of(null, last, new ArrayList<>(), 10 * Campaign.BLOCK);
         Campaign.Result r = job.run(ShardTest.master(), 2, leg.sink(), null, 1, 1, leg.control());
@@ -124,14 +143,14 @@ class ResumeTest {
     /** A state of another part of the campaign (here of shard 1 of 2, given to shard 2) is refused. */
     @Test
     void aStateOfAnotherRunIsRefused() {
-        SampleJob job = ShardTest.job(1600);
+        SampleJob job = job(1600);
         byte[] noneFinished = new byte[4 + 32];
         noneFinished[3] = 32;
-        CampaignState firstHalf = new CampaignState(0, 32, 0, 0, 0, 0, -1, noneFinished);
+        CampaignState firstHalf = new CampaignState(0, 32, 0, 0, 0, 0, 0, -1, noneFinished);
         assertEquals(64, job.groups());
         assertThrows(IllegalArgumentException.class, () -> job.run(ShardTest.master(), 1, null, null, 2, 2,
                 RunControl.of(firstHalf, 1, null)));
-        CampaignState beyond = new CampaignState(32, 32, 1000, 0, 0, 0, -1, noneFinished);
+        CampaignState beyond = new CampaignState(32, 32, 1000, 0, 0, 0, 0, -1, noneFinished);
         assertThrows(IllegalArgumentException.class, () -> job.run(ShardTest.master(), 1, null, null, 2, 2,
                 RunControl.of(beyond, 1, null)));
     }

@@ -1,0 +1,348 @@
+package qar.sample;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import qar.model.Channel;
+import qar.model.JumpProcess;
+
+/**
+ * Exact sampling with macro-steps over fast flip pairs ({@link FlipPairs}): a whole sojourn in a
+ * pair in one step, with the joint law the direct method gives it; direct steps elsewhere.
+ *
+ * <p>A sojourn entered at s (partner u, flip rates a = s -> u, b = u -> s, other escape rates
+ * e_s, e_u): at each visit the jump choice is independent of the holding time, so
+ * <ul>
+ * <li>the number M of round trips s -> u -> s has P(M >= m) = q^m, q = p_s p_u, p_s = a / (a + e_s),
+ *     p_u = b / (b + e_u): M = floor(E / -ln q), E ~ Exp(1);</li>
+ * <li>then it leaves from s with probability (1 - p_s) / (1 - q), else after one more flip from u;</li>
+ * <li>given that, s was visited M + 1 times and u M or M + 1 times, and the duration is
+ *     Gamma(n_s) / (a + e_s) + Gamma(n_u) / (b + e_u) (Marsaglia-Tsang, exact for shape >= 1);</li>
+ * <li>the exit channel is one of the leaving level's other channels, in proportion to its rate.</li>
+ * </ul>
+ * The flips reach the observer in bulk ({@link JumpObserver#flips}). A sojourn that crosses a stop
+ * the observer asked for, or the trajectory's end, is opened up: given a Gamma sum G of n unit
+ * exponentials the first of them is G Beta(1, n - 1), and the rest are again such a sum, so the
+ * holding times are drawn one by one given the sampled totals, exactly and in O(1) memory. Only
+ * sojourns that straddle a stop pay per flip: at most one per stop.
+ *
+ * <p>Engine steps: one per macro-step (its exit jump included) and one per direct jump.
+ */
+public final class AggregatedEngine implements Engine {
+    private final JumpProcess process;
+    private final FlipPairs pairs;
+    /** The negative control of the tests: the sojourn's duration from one exponential of its mean. */
+    private final boolean singleExponential;
+    /** Per level: its channels (a paired level: its exits only), by decreasing rate, cumulative. */
+    private final int[] offset;
+    private final double[] cumulative;
+    private final int[] channel;
+    private final int[] target;
+    private final double[] meanWait;
+    /** Per level: the partner, or -1 for a level in no pair. */
+    private final int[] partner;
+    private final int[] flip;
+    /** Per paired level: 1 / (flip rate + exit rate), 1 / -ln q, and P(leave from here | entered here). */
+    private final double[] meanHold;
+    private final double[] perRoundTrip;
+    private final double[] leaveHere;
+
+    private AggregatedEngine(JumpProcess process, FlipPairs pairs, boolean singleExponential) {
+        this.process = process;
+        this.pairs = pairs;
+        this.singleExponential = singleExponential;
+        int d = process.dimension();
+        List<Channel> chs = process.channels();
+        partner = new int[d];
+        flip = new int[d];
+        Arrays.fill(partner, -1);
+        Arrays.fill(flip, -1);
+        for (FlipPairs.Pair p : pairs.pairs()) {
+            partner[p.low()] = p.high();
+            partner[p.high()] = p.low();
+            flip[p.low()] = p.forth();
+            flip[p.high()] = p.back();
+        }
+        List<List<Integer>> byLevel = new ArrayList<>(d);
+        for (int b = 0; b < d; b++) {
+            byLevel.add(new ArrayList<>());
+        }
+        for (int k = 0; k < chs.size(); k++) {
+            if (k != flip[chs.get(k).from()]) {
+                byLevel.get(chs.get(k).from()).add(k);
+            }
+        }
+        offset = new int[d + 1];
+        cumulative = new double[chs.size()];
+        channel = new int[chs.size()];
+        target = new int[chs.size()];
+        meanWait = new double[d];
+        double[] exit = new double[d];
+        int slot = 0;
+        for (int b = 0; b < d; b++) {
+            offset[b] = slot;
+            List<Integer> out = byLevel.get(b);
+            out.sort(Comparator.comparingDouble((Integer k) -> chs.get(k).rate()).reversed()
+                    .thenComparingInt(k -> k));
+            double total = 0;
+            for (int k : out) {
+                total += chs.get(k).rate();
+            }
+            double acc = 0;
+            for (int k : out) {
+                acc += chs.get(k).rate();
+                cumulative[slot] = acc / total;
+                channel[slot] = k;
+                target[slot] = chs.get(k).to();
+                slot++;
+            }
+            if (!out.isEmpty()) {
+                cumulative[slot - 1] = 1.0;
+            }
+            exit[b] = total;
+            meanWait[b] = total > 0 ? 1.0 / total : Double.POSITIVE_INFINITY;
+        }
+        offset[d] = slot;
+        meanHold = new double[d];
+        perRoundTrip = new double[d];
+        leaveHere = new double[d];
+        for (int s = 0; s < d; s++) {
+            int u = partner[s];
+            if (u < 0) {
+                continue;
+            }
+            double a = chs.get(flip[s]).rate();
+            double b = chs.get(flip[u]).rate();
+            double es = exit[s];
+            double eu = exit[u];
+            meanHold[s] = 1.0 / (a + es);
+            // 1 - q and the leaving odds without cancellation: q is within 1e-3 of 1 at the defaults
+            double oneMinusQ = (a * eu + es * b + es * eu) / ((a + es) * (b + eu));
+            perRoundTrip[s] = -1.0 / Math.log1p(-oneMinusQ);
+            leaveHere[s] = es * (b + eu) / (a * eu + es * b + es * eu);
+        }
+    }
+
+    /** The engine over {@code pairs} of {@code process} (found by {@link FlipPairs#of}). */
+    public static AggregatedEngine of(JumpProcess process, FlipPairs pairs) {
+        for (FlipPairs.Pair p : pairs.pairs()) {
+            if (p.forth() >= process.channels().size() || p.back() >= process.channels().size()) {
+                throw new IllegalArgumentException("pair " + p + " is not of this process");
+            }
+            Channel f = process.channels().get(p.forth());
+            Channel b = process.channels().get(p.back());
+            if (f.from() != p.low() || f.to() != p.high() || b.from() != p.high() || b.to() != p.low()) {
+                throw new IllegalArgumentException("pair " + p + " is not of this process");
+            }
+        }
+        return new AggregatedEngine(process, pairs, false);
+    }
+
+    /**
+     * A deliberately wrong engine for the tests' negative control: each sojourn lasts one
+     * exponential of the right mean (given its visits) instead of the sum of Gamma variates.
+     */
+    static AggregatedEngine singleExponentialForTests(JumpProcess process, FlipPairs pairs) {
+        return new AggregatedEngine(process, pairs, true);
+    }
+
+    @Override
+    public JumpProcess process() {
+        return process;
+    }
+
+    public FlipPairs pairs() {
+        return pairs;
+    }
+
+    @Override
+    public String name() {
+        return "aggregated";
+    }
+
+    @Override
+    public long run(UniformRandomProvider rng, int level, double duration, JumpObserver observer) {
+        if (!(duration >= 0) || Double.isInfinite(duration)) {
+            throw new IllegalArgumentException("duration must be finite and >= 0, got " + duration);
+        }
+        if (level < 0 || level >= meanWait.length) {
+            throw new IllegalArgumentException("no level " + level);
+        }
+        return new Run(rng, observer, duration).from(level);
+    }
+
+    /** One trajectory's state. */
+    private final class Run {
+        private final UniformRandomProvider rng;
+        private final ContinuousSampler exponential;
+        private final ContinuousSampler gaussian;
+        private final JumpObserver observer;
+        private final double duration;
+        private double t;
+        private double stop;
+
+        Run(UniformRandomProvider rng, JumpObserver observer, double duration) {
+            this.rng = rng;
+            this.exponential = ZigguratSampler.Exponential.of(rng);
+            this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
+            this.observer = observer;
+            this.duration = duration;
+        }
+
+        long from(int level) {
+            observer.start(level);
+            int s = level;
+            long steps = 0;
+            stop = Math.min(duration, observer.nextStop());
+            while (true) {
+                int leave = s;
+                int u = partner[s];
+                if (u < 0) {
+                    t += exponential.sample() * meanWait[s];
+                    if (!(t < stop) && !passStops(s)) {
+                        return steps;
+                    }
+                } else {
+                    long m = (long) (exponential.sample() * perRoundTrip[s]);
+                    boolean here = rng.nextDouble() < leaveHere[s];
+                    long ns = m + 1;
+                    long nu = here ? m : m + 1;
+                    double hs;
+                    double hu;
+                    if (singleExponential) {
+                        double mean = ns * meanHold[s] + nu * meanHold[u];
+                        double total = exponential.sample() * mean;
+                        hs = total * (ns * meanHold[s] / mean);
+                        hu = total - hs;
+                    } else {
+                        hs = gamma(ns) * meanHold[s];
+                        hu = nu == 0 ? 0 : gamma(nu) * meanHold[u];
+                    }
+                    long forth = nu;
+                    long back = m;
+                    leave = here ? s : u;
+                    double end = t + hs + hu;
+                    if (end < stop) {
+                        t = end;
+                        if (forth > 0) {
+                            observer.flips(end, flip[s], forth, flip[u], back);
+                        }
+                    } else if (!walk(s, u, hs, ns, hu, nu)) {
+                        return steps;
+                    }
+                }
+                // the jump out of s, or out of the pair
+                double r = rng.nextDouble();
+                int k = offset[leave];
+                while (r >= cumulative[k]) {
+                    k++;
+                }
+                int next = target[k];
+                observer.jump(t, leave, next, channel[k]);
+                s = next;
+                steps++;
+            }
+        }
+
+        /**
+         * The trajectory sits in {@code level} until t, at or past the stop: marks every stop up to
+         * t; false (after {@link JumpObserver#stop}) when the end comes first.
+         */
+        private boolean passStops(int level) {
+            while (!(t < stop)) {
+                if (!(stop < duration)) {
+                    observer.stop(duration, level);
+                    return false;
+                }
+                observer.mark(stop, level);
+                stop = Math.min(duration, observer.nextStop());
+            }
+            return true;
+        }
+
+        /**
+         * Opens up a sojourn from t that crosses the stop: ns visits to s lasting hs in all, nu to u
+         * lasting hu, alternating from s; each holding time drawn given the rest of its total. Leaves
+         * t at the sojourn's end; false when the trajectory ended inside it.
+         */
+        private boolean walk(int s, int u, double hs, long ns, double hu, long nu) {
+            long visits = ns + nu;
+            long forth = 0;
+            long back = 0;
+            int level = s;
+            for (long v = 0; v < visits; v++) {
+                double h;
+                // the remaining totals never go below 0 by rounding
+                if (level == s) {
+                    h = first(hs, ns);
+                    hs = Math.max(0, hs - h);
+                    ns--;
+                } else {
+                    h = first(hu, nu);
+                    hu = Math.max(0, hu - h);
+                    nu--;
+                }
+                double next = t + h;
+                if (!(next < stop)) {
+                    if (forth + back > 0) {
+                        observer.flips(stop, flip[s], forth, flip[u], back);
+                        forth = 0;
+                        back = 0;
+                    }
+                    t = next;
+                    if (!passStops(level)) {
+                        return false;
+                    }
+                }
+                t = next;
+                if (v + 1 < visits) {
+                    if (level == s) {
+                        forth++;
+                        level = u;
+                    } else {
+                        back++;
+                        level = s;
+                    }
+                }
+            }
+            if (forth + back > 0) {
+                observer.flips(t, flip[s], forth, flip[u], back);
+            }
+            return true;
+        }
+
+        /** The first of n exponentials whose sum is g: g Beta(1, n - 1), by inversion. */
+        private double first(double g, long n) {
+            if (n == 1) {
+                return g;
+            }
+            return -g * Math.expm1(Math.log(1 - rng.nextDouble()) / (n - 1));
+        }
+
+        /** A Gamma(n, 1) variate, n >= 1: an exponential for n = 1, else Marsaglia and Tsang (2000). */
+        private double gamma(long n) {
+            if (n == 1) {
+                return exponential.sample();
+            }
+            double d = n - 1.0 / 3;
+            double c = 1 / Math.sqrt(9 * d);
+            while (true) {
+                double x = gaussian.sample();
+                double v = 1 + c * x;
+                if (v <= 0) {
+                    continue;
+                }
+                v = v * v * v;
+                double w = rng.nextDouble();
+                double x2 = x * x;
+                if (w < 1 - 0.0331 * x2 * x2 || Math.log(w) < 0.5 * x2 + d * (1 - v + Math.log(v))) {
+                    return d * v;
+                }
+            }
+        }
+    }
+}
