@@ -323,7 +323,12 @@ public final class AggregatedEngine implements Engine {
             return -g * Math.expm1(Math.log(1 - rng.nextDouble()) / (n - 1));
         }
 
-        /** A Gamma(n, 1) variate, n >= 1: an exponential for n = 1, else Marsaglia and Tsang (2000). */
+        /**
+         * A Gamma(n, 1) variate, n >= 1: an exponential for n = 1, else Marsaglia and Tsang (2000).
+         * Written out rather than commons-rng's AhrensDieterMarsagliaTsangGammaSampler, the same
+         * algorithm, because that one is built for one shape and the shape changes every sojourn:
+         * building one per draw made a macro-step 117 ns instead of 42 (default campaign, 1 thread).
+         */
         private double gamma(long n) {
             if (n == 1) {
                 return exponential.sample();
