@@ -21,7 +21,7 @@ import qar.sample.CampaignState;
  * A campaign's checkpoint file ({@code --checkpoint FILE}): its identity as a shard file has it
  * (options as given, effective seed, n), the shard i, and the exact state of the finished blocks
  * ({@link CampaignState}). With {@code --out}, the finished replicas' rows are kept beside it in
- * {@code FILE.rows} ({@link RowsFile}); the checkpoint records how many bytes of it are valid.
+ * {@code FILE.rows} ({@link ReplicaCsv#durable}); the checkpoint records how many bytes of it are valid.
  * Written atomically: a temporary file in the same folder, forced to disk, renamed over FILE.
  *
  * @param shard  the shard, 1 for a whole campaign

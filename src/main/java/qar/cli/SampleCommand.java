@@ -199,9 +199,8 @@ final class SampleCommand implements Command {
         Campaign.Result run;
         // rows go to the set's replicas.csv as the campaign makes them (none is kept in memory); with a
         // checkpoint, to FILE.rows first, which outlives an interruption
-        RowsFile kept = set == null || ckFile == null ? null
-                : resumed != null ? RowsFile.resume(Checkpoint.rows(ckFile), resumed.state().rowsPosition())
-                : RowsFile.create(Checkpoint.rows(ckFile), names);
+        ReplicaCsv kept = set == null || ckFile == null ? null : ReplicaCsv.durable(Checkpoint.rows(ckFile), names,
+                resumed != null ? resumed.state().rowsPosition() : -1);
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
                 Interrupts signals = Interrupts.install(control::requestStop)) {
             try (kept; ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null,

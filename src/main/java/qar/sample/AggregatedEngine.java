@@ -1,8 +1,6 @@
 package qar.sample;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
@@ -61,52 +59,23 @@ public final class AggregatedEngine implements Engine {
         flip = new int[d];
         Arrays.fill(partner, -1);
         Arrays.fill(flip, -1);
+        boolean[] flips = new boolean[chs.size()];
         for (FlipPairs.Pair p : pairs.pairs()) {
             partner[p.low()] = p.high();
             partner[p.high()] = p.low();
             flip[p.low()] = p.forth();
             flip[p.high()] = p.back();
+            flips[p.forth()] = true;
+            flips[p.back()] = true;
         }
-        List<List<Integer>> byLevel = new ArrayList<>(d);
-        for (int b = 0; b < d; b++) {
-            byLevel.add(new ArrayList<>());
-        }
-        for (int k = 0; k < chs.size(); k++) {
-            if (k != flip[chs.get(k).from()]) {
-                byLevel.get(chs.get(k).from()).add(k);
-            }
-        }
-        offset = new int[d + 1];
-        cumulative = new double[chs.size()];
-        channel = new int[chs.size()];
-        target = new int[chs.size()];
-        meanWait = new double[d];
-        double[] exit = new double[d];
-        int slot = 0;
-        for (int b = 0; b < d; b++) {
-            offset[b] = slot;
-            List<Integer> out = byLevel.get(b);
-            out.sort(Comparator.comparingDouble((Integer k) -> chs.get(k).rate()).reversed()
-                    .thenComparingInt(k -> k));
-            double total = 0;
-            for (int k : out) {
-                total += chs.get(k).rate();
-            }
-            double acc = 0;
-            for (int k : out) {
-                acc += chs.get(k).rate();
-                cumulative[slot] = acc / total;
-                channel[slot] = k;
-                target[slot] = chs.get(k).to();
-                slot++;
-            }
-            if (!out.isEmpty()) {
-                cumulative[slot - 1] = 1.0;
-            }
-            exit[b] = total;
-            meanWait[b] = total > 0 ? 1.0 / total : Double.POSITIVE_INFINITY;
-        }
-        offset[d] = slot;
+        // a paired level's table holds its exits only
+        JumpTable table = JumpTable.of(process, flips);
+        offset = table.offset();
+        cumulative = table.cumulative();
+        channel = table.channel();
+        target = table.target();
+        meanWait = table.meanWaits();
+        double[] exit = table.escape();
         meanHold = new double[d];
         perRoundTrip = new double[d];
         leaveHere = new double[d];

@@ -1,12 +1,8 @@
 package qar.sample;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import qar.model.Channel;
 import qar.model.JumpProcess;
 
 /**
@@ -29,44 +25,12 @@ public final class GillespieEngine implements Engine {
 
     private GillespieEngine(JumpProcess process) {
         this.process = process;
-        int d = process.dimension();
-        List<List<Integer>> byLevel = new ArrayList<>(d);
-        for (int b = 0; b < d; b++) {
-            byLevel.add(new ArrayList<>());
-        }
-        List<Channel> chs = process.channels();
-        for (int k = 0; k < chs.size(); k++) {
-            byLevel.get(chs.get(k).from()).add(k);
-        }
-        offset = new int[d + 1];
-        cumulative = new double[chs.size()];
-        channel = new int[chs.size()];
-        target = new int[chs.size()];
-        meanWait = new double[d];
-        int slot = 0;
-        for (int b = 0; b < d; b++) {
-            offset[b] = slot;
-            List<Integer> out = byLevel.get(b);
-            out.sort(Comparator.comparingDouble((Integer k) -> chs.get(k).rate()).reversed()
-                    .thenComparingInt(k -> k));
-            double total = 0;
-            for (int k : out) {
-                total += chs.get(k).rate();
-            }
-            double acc = 0;
-            for (int k : out) {
-                acc += chs.get(k).rate();
-                cumulative[slot] = acc / total;
-                channel[slot] = k;
-                target[slot] = chs.get(k).to();
-                slot++;
-            }
-            if (!out.isEmpty()) {
-                cumulative[slot - 1] = 1.0; // u < 1 always stops here
-            }
-            meanWait[b] = total > 0 ? 1.0 / total : Double.POSITIVE_INFINITY;
-        }
-        offset[d] = slot;
+        JumpTable table = JumpTable.of(process, null);
+        offset = table.offset();
+        cumulative = table.cumulative();
+        channel = table.channel();
+        target = table.target();
+        meanWait = table.meanWaits();
     }
 
     public static GillespieEngine of(JumpProcess process) {
