@@ -135,12 +135,7 @@ public final class AggregatedEngine implements Engine {
 
     @Override
     public long run(UniformRandomProvider rng, int level, double duration, JumpObserver observer) {
-        if (!(duration >= 0) || Double.isInfinite(duration)) {
-            throw new IllegalArgumentException("duration must be finite and >= 0, got " + duration);
-        }
-        if (level < 0 || level >= meanWait.length) {
-            throw new IllegalArgumentException("no level " + level);
-        }
+        Engine.checkRun(duration, level, meanWait.length);
         return new Run(rng, observer, duration).from(level);
     }
 

@@ -21,4 +21,14 @@ public interface Engine {
 
     /** The name the reports print: {@code direct} or {@code aggregated}. */
     String name();
+
+    /** Refuses a run of a negative or infinite {@code duration} or from a level not in 0..levels-1. */
+    static void checkRun(double duration, int level, int levels) {
+        if (!(duration >= 0) || Double.isInfinite(duration)) {
+            throw new IllegalArgumentException("duration must be finite and >= 0, got " + duration);
+        }
+        if (level < 0 || level >= levels) {
+            throw new IllegalArgumentException("no level " + level);
+        }
+    }
 }

@@ -55,12 +55,7 @@ public final class GillespieEngine implements Engine {
      */
     @Override
     public long run(UniformRandomProvider rng, int level, double duration, JumpObserver observer) {
-        if (!(duration >= 0) || Double.isInfinite(duration)) {
-            throw new IllegalArgumentException("duration must be finite and >= 0, got " + duration);
-        }
-        if (level < 0 || level >= meanWait.length) {
-            throw new IllegalArgumentException("no level " + level);
-        }
+        Engine.checkRun(duration, level, meanWait.length);
         ContinuousSampler exponential = ZigguratSampler.Exponential.of(rng);
         final double[] cum = cumulative;
         final int[] ch = channel;
