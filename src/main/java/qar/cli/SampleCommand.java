@@ -199,8 +199,7 @@ final class SampleCommand implements Command {
         Campaign.Result run;
         // rows go to the set's replicas.csv as the campaign makes them (none is kept in memory); with a
         // checkpoint, to FILE.rows first, which outlives an interruption
-        ReplicaCsv kept = set == null || ckFile == null ? null : ReplicaCsv.durable(Checkpoint.rows(ckFile), names,
-                resumed != null ? resumed.state().rowsPosition() : -1);
+        ReplicaCsv kept = set == null || ckFile == null ? null : keptRows(ckFile, names);
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
                 Interrupts signals = Interrupts.install(control::requestStop)) {
             try (kept; ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null,
@@ -235,6 +234,19 @@ final class SampleCommand implements Command {
             java.nio.file.Files.deleteIfExists(Checkpoint.rows(ckFile));
         }
         return 0;
+    }
+
+    /** FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint counted. */
+    private ReplicaCsv keptRows(Path ckFile, List<String> names) throws IOException {
+        try {
+            return ReplicaCsv.durable(Checkpoint.rows(ckFile), names, resumed != null ? resumed.state().rowsPosition()
+                    : -1);
+        } catch (IOException e) {
+            if (resumed == null) {
+                throw e;
+            }
+            throw UsageException.of("--resume", resume, "cannot be continued with --out: " + e.getMessage());
+        }
     }
 
     /** The line said before the work: the campaign and what it will take, from the exact jump rate. */
@@ -280,8 +292,10 @@ final class SampleCommand implements Command {
             OutputSet set, ReplicaCsv rows, PrintStream stdout, PrintStream err, String signal, Path ckFile, int[] in)
             throws IOException {
         String resumeHint = ckFile == null ? "" : "; continue with --resume " + ckFile;
-        String what = (signal == null ? "stopped" : signal) + ": " + run.replicas() + " of " + replicas.value()
-                + " replicas in finished error groups";
+        int[] g = job.shardGroups(in[0], in[1]);
+        long mine = replicas.value() * g[1] / job.groups() - replicas.value() * g[0] / job.groups();
+        String what = (signal == null ? "stopped" : signal) + ": " + run.replicas() + " of " + mine
+                + (shard != null ? " replicas of the shard" : " replicas") + " in finished error groups";
         if (shard != null || run.groups().size() < 2) {
             err.println("qar sample: " + what + (shard != null ? "; a shard writes its output only when whole"
                     : "; too few for a summary (it needs 2 error groups)") + resumeHint);

@@ -148,6 +148,14 @@ class CheckpointCliTest {
         QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--out",
                 dir.resolve("o").toString()), "was saved without --out");
 
+        // saved with --out, but its rows file is gone
+        Path withRows = dir.resolve("rows.json");
+        new Checkpoint(withRows, id, 1, 1, new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, 100,
+                new byte[] {0, 0, 0, 2, 0, 0})).write();
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", withRows.toString(), "--out",
+                dir.resolve("o2").toString()), "cannot be continued with --out: " + Checkpoint.rows(withRows)
+                + " is missing");
+
         String text = Files.readString(ck);
         Path cut = dir.resolve("cut.json");
         Files.writeString(cut, text.substring(0, text.length() / 2));
