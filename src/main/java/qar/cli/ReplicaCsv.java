@@ -111,6 +111,11 @@ final class ReplicaCsv implements ReplicaSink, AutoCloseable {
         return file;
     }
 
+    /** Records a failure met elsewhere (the durable rows could not be read back), for {@link #finish()}. */
+    void fail(IOException e) {
+        failure = failure == null ? e : failure;
+    }
+
     private void line(String s) {
         if (failure != null) {
             return;

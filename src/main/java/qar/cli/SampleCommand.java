@@ -186,11 +186,6 @@ final class SampleCommand implements Command {
         }
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
-        if (!quiet) {
-            err.println(plan(job, masterSeed, replicas, time, threads, in, resumed == null ? 0
-                    : (double) resumed.state().replicas() / (replicas * (double) resumed.state().groupCount()
-                            / job.groups())));
-        }
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         AtomicLong done = new AtomicLong();
         Path ckFile = checkpoint != null ? Path.of(checkpoint) : resume != null ? Path.of(resume) : null;
@@ -200,6 +195,11 @@ final class SampleCommand implements Command {
         // rows go to the set's replicas.csv as the campaign makes them (none is kept in memory); with a
         // checkpoint, to FILE.rows first, which outlives an interruption
         ReplicaCsv kept = set == null || ckFile == null ? null : keptRows(ckFile, names);
+        if (!quiet) {
+            err.println(plan(job, masterSeed, replicas, time, threads, in, resumed == null ? 0
+                    : (double) resumed.state().replicas() / (replicas * (double) resumed.state().groupCount()
+                            / job.groups())));
+        }
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
                 Interrupts signals = Interrupts.install(control::requestStop)) {
             try (kept; ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null,
@@ -207,8 +207,13 @@ final class SampleCommand implements Command {
                 run = job.run(master, threads, kept != null ? kept : rows, done, in[0], in[1], control);
             }
             if (kept != null) {
-                kept.finish();
-                rows.copyRows(kept.file());
+                try {
+                    kept.finish();
+                    rows.copyRows(kept.file());
+                } catch (IOException e) {
+                    // reported once the results are on standard output, like a failed replicas.csv
+                    rows.fail(e);
+                }
             }
             if (saver != null) {
                 saver.warnIfFailed();
