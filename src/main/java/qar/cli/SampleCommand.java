@@ -481,6 +481,17 @@ final class SampleCommand implements Command {
         return job;
     }
 
+    /** Why --engine auto chose as it did, where it did not aggregate; null otherwise. */
+    private String engineNote(JumpProcess process, SampleJob job) {
+        if (engineChoice() != EngineChoice.AUTO || job.engine() instanceof qar.sample.AggregatedEngine) {
+            return null;
+        }
+        if (FlipPairs.of(process).isEmpty()) {
+            return "auto: no fast flip pair in this process";
+        }
+        return "auto: a --wtd set watches the fast flips, which the aggregated engine does not time one by one";
+    }
+
     private EngineChoice engineChoice() {
         for (EngineChoice c : EngineChoice.values()) {
             if (c.label().equals(engine)) {
@@ -498,7 +509,8 @@ final class SampleCommand implements Command {
         run.moments().forEach(all::combine);
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), run.replicas(),
                 run.groups().size(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(),
-                run.jumps(), run.wallSeconds(), job.engine().name(), run.steps(), run.partial(), replicas.value());
+                run.jumps(), run.wallSeconds(), job.engine().name(), run.steps(), run.partial(), replicas.value(),
+                engineNote(process, job));
 
         ExactJob.Result exact = job.exact();
         Map<String, String> files = new LinkedHashMap<>();

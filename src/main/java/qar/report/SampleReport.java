@@ -24,14 +24,14 @@ public final class SampleReport {
     public record Summary(ModelSpec parameters, long seed, double time, long replicas, int groups,
                           int threads, List<String> reservoirs, Comparison[][] comparisons, long[] jumps,
                           long totalJumps, double wallSeconds, String engine, long steps, boolean partial,
-                          long replicasRequested) {
+                          long replicasRequested, String engineNote) {
 
-        /** A finished campaign: {@code replicas} of as many requested. */
+        /** A finished campaign: {@code replicas} of as many requested, no note on the engine. */
         public Summary(ModelSpec parameters, long seed, double time, long replicas, int groups, int threads,
                 List<String> reservoirs, Comparison[][] comparisons, long[] jumps, long totalJumps,
                 double wallSeconds, String engine, long steps) {
             this(parameters, seed, time, replicas, groups, threads, reservoirs, comparisons, jumps, totalJumps,
-                    wallSeconds, engine, steps, false, replicas);
+                    wallSeconds, engine, steps, false, replicas, null);
         }
 
         /** A summary without the engine: its name null, its steps unknown (-1). */
@@ -76,6 +76,9 @@ public final class SampleReport {
         root.put("jumps", s.totalJumps());
         if (s.engine() != null) {
             root.put("engine", s.engine());
+            if (s.engineNote() != null) {
+                root.put("engineNote", s.engineNote());
+            }
         }
         if (s.steps() >= 0) {
             root.put("engineSteps", s.steps());
@@ -164,6 +167,9 @@ public final class SampleReport {
                     s.steps() >= 0 ? Long.toString(s.steps()) : "unknown",
                     s.steps() > 0 ? String.format(Locale.ROOT, ", %.1f jumps per step",
                             (double) s.totalJumps() / s.steps()) : ""));
+            if (s.engineNote() != null) {
+                sb.append("  (").append(s.engineNote()).append(")\n");
+            }
         }
         if (s.totalJumps() > 0) {
             sb.append(String.format(Locale.ROOT, "  throughput %.1f million jumps/s, %.2f ns per jump per thread%n",

@@ -187,6 +187,9 @@ class SampleCliTest {
         assertEquals(direct.get("jumps").asLong(), direct.get("engineSteps").asLong());
         JsonNode watched = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json", "--wtd", "all")).out());
         assertEquals("direct", watched.get("engine").asText());
+        assertTrue(watched.get("engineNote").asText().contains("watches the fast flips"), watched.toString());
+        assertFalse(auto.has("engineNote"));
+        assertFalse(direct.has("engineNote"), "a direct engine asked for needs no note");
         JsonNode cold = Json.MAPPER.readTree(QarCliTest.run(with("--seed", "3", "--json", "--wtd", "c")).out());
         assertEquals("aggregated", cold.get("engine").asText());
         QarCliTest.Result table = QarCliTest.run(with("--seed", "3"));
