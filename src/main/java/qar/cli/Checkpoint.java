@@ -77,6 +77,12 @@ record Checkpoint(Path file, Map<String, String> identity, int shard, int shards
         Path abs = file.toAbsolutePath();
         Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
         try {
+            try {
+                // a temporary file is private; the checkpoint is an ordinary file like the outputs
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: keep what it gives
+            }
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 out.write(bytes);
