@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import qar.report.Json;
 import qar.sample.CampaignState;
@@ -112,11 +110,7 @@ record Checkpoint(Path file, Map<String, String> identity, int shard, int shards
                     || !s.path("tallies").isTextual()) {
                 throw new IOException("not a qar checkpoint");
             }
-            Map<String, String> id = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("campaign").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                id.put(e.getKey(), e.getValue().asText());
-            }
+            Map<String, String> id = Shards.campaign(root);
             CampaignState state = new CampaignState(s.get("firstGroup").asInt(), s.get("groupCount").asInt(),
                     s.get("nextBlock").asLong(), s.get("replicas").asLong(), s.get("jumps").asLong(),
                     s.path("steps").asLong(-1), s.path("threadSeconds").asDouble(0), s.get("rowsBytes").asLong(),

@@ -102,9 +102,6 @@ final class SampleCommand implements Command {
     /** The checkpoint this command continues, once read; null for a fresh run. */
     Checkpoint resumed;
 
-    /** Options that shape no tally: neither a shard's nor a checkpoint's campaign records them. */
-    static final java.util.Set<String> RUN_OPTIONS = java.util.Set.of("--out", "--threads", "--shard", "--quiet",
-            "--json", "--checkpoint", "--checkpoint-every", "--resume");
     /** Shortest interval between checkpoints: a save costs a few milliseconds. */
     static final double MIN_CHECKPOINT_SECONDS = 0.1;
     /** Measured cost of one jump and of one replica's set-up on one thread (README, performance). */
@@ -173,7 +170,7 @@ final class SampleCommand implements Command {
             throw UsageException.of("--shard", shard, "n must be at most the campaign's " + job.groups()
                     + " error groups");
         }
-        java.util.Map<String, String> identity = Shards.identity(campaignArguments(arguments), masterSeed, in[1]);
+        java.util.Map<String, String> identity = Shards.identity(arguments, masterSeed, in[1]);
         if (resumed != null) {
             int[] g = job.shardGroups(in[0], in[1]);
             if (resumed.state().firstGroup() != g[0] || resumed.state().groupCount() != g[1] - g[0]) {
@@ -197,8 +194,7 @@ final class SampleCommand implements Command {
         ReplicaCsv kept = set == null || ckFile == null ? null : keptRows(ckFile, names);
         if (!quiet) {
             err.println(plan(job, masterSeed, replicas, time, threads, in, resumed == null ? 0
-                    : (double) resumed.state().replicas() / (replicas * (double) resumed.state().groupCount()
-                            / job.groups())));
+                    : (double) resumed.state().replicas() / job.shardReplicas(in[0], in[1])));
         }
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
                 Interrupts signals = Interrupts.install(control::requestStop)) {
@@ -297,9 +293,8 @@ final class SampleCommand implements Command {
             OutputSet set, ReplicaCsv rows, PrintStream stdout, PrintStream err, String signal, Path ckFile, int[] in)
             throws IOException {
         String resumeHint = ckFile == null ? "" : "; continue with --resume " + ckFile;
-        int[] g = job.shardGroups(in[0], in[1]);
-        long mine = replicas.value() * g[1] / job.groups() - replicas.value() * g[0] / job.groups();
-        String what = (signal == null ? "stopped" : signal) + ": " + run.replicas() + " of " + mine
+        String what = (signal == null ? "stopped" : signal) + ": " + run.replicas() + " of "
+                + job.shardReplicas(in[0], in[1])
                 + (shard != null ? " replicas of the shard" : " replicas") + " in finished error groups";
         if (shard != null || run.groups().size() < 2) {
             err.println("qar sample: " + what + (shard != null ? "; a shard writes its output only when whole"
@@ -343,27 +338,10 @@ final class SampleCommand implements Command {
         }
 
         void warnIfFailed() {
-            if (failure != null && warned) {
+            if (failure != null) {
                 err.println("qar sample: warning: the last checkpoint write failed (" + failure.getMessage() + ")");
             }
         }
-    }
-
-    /** The arguments that shape the campaign: those given, less the run options (with their values). */
-    static List<String> campaignArguments(List<String> args) {
-        List<String> out = new ArrayList<>();
-        for (int k = 0; k < args.size(); k++) {
-            String a = args.get(k);
-            boolean valued = k + 1 < args.size() && !args.get(k + 1).startsWith("--");
-            if (RUN_OPTIONS.contains(a)) {
-                if (valued && !a.equals("--quiet") && !a.equals("--json")) {
-                    k++;
-                }
-                continue;
-            }
-            out.add(a);
-        }
-        return out;
     }
 
     /**
@@ -372,8 +350,7 @@ final class SampleCommand implements Command {
      */
     private int resumeCampaign(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
         Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
-        java.util.Map<String, String> given = Shards.identity(campaignArguments(arguments),
-                seed == null ? 0 : seed.value(), 1);
+        java.util.Map<String, String> given = Shards.identity(arguments, seed == null ? 0 : seed.value(), 1);
         given.remove("shards");
         if (seed == null) {
             given.remove("--seed");

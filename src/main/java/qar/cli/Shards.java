@@ -30,9 +30,10 @@ import qar.sample.GroupTally;
  */
 final class Shards {
     static final String FORMAT = "qar shard 1";
-    /** Options that change no tally: left out of the identity. */
+    /** Options that change no tally (how and where a run goes): left out of a campaign's identity. */
     private static final Set<String> NO_VALUE_FREE = Set.of("--quiet", "--json");
-    private static final Set<String> VALUED_FREE = Set.of("--shard", "--out", "--threads");
+    private static final Set<String> VALUED_FREE = Set.of("--shard", "--out", "--threads", "--checkpoint",
+            "--checkpoint-every", "--resume");
     private static final Pattern SPEC = Pattern.compile("([0-9]{1,9})/([0-9]{1,9})");
 
     private Shards() {
@@ -133,11 +134,7 @@ final class Shards {
                     || !root.path("jumps").isIntegralNumber() || !root.path("tallies").isTextual()) {
                 throw new IOException("not a qar shard file");
             }
-            Map<String, String> id = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = root.get("campaign").fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                id.put(e.getKey(), e.getValue().asText());
-            }
+            Map<String, String> id = campaign(root);
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(
                     Base64.getDecoder().decode(root.get("tallies").asText())));
             int n = in.readInt();
@@ -157,6 +154,16 @@ final class Shards {
             throw new UsageException(file + " is truncated or not a qar shard file: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    /** The campaign identity a shard or checkpoint file holds under "campaign", in its order. */
+    static Map<String, String> campaign(JsonNode root) {
+        Map<String, String> id = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("campaign").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            id.put(e.getKey(), e.getValue().asText());
+        }
+        return id;
     }
 
     /** Refuses shards of different campaigns, and missing or duplicated shards; returns them in order. */

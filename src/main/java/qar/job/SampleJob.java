@@ -176,11 +176,7 @@ public final class SampleJob {
         if (!(campaign.engine() instanceof qar.sample.AggregatedEngine a)) {
             return expectedJumps();
         }
-        boolean[] flip = new boolean[process.channels().size()];
-        for (qar.sample.FlipPairs.Pair p : a.pairs().pairs()) {
-            flip[p.forth()] = true;
-            flip[p.back()] = true;
-        }
+        boolean[] flip = a.pairs().flipChannels(process.channels().size());
         double[] pi = exact.solution().populations();
         double rate = 0;
         for (int k = 0; k < flip.length; k++) {
@@ -227,6 +223,12 @@ public final class SampleJob {
         return Campaign.shardGroups(campaign.groups(), shard, shards);
     }
 
+    /** The replicas of shard {@code shard} of {@code shards}: all of them for 1 of 1. */
+    public long shardReplicas(int shard, int shards) {
+        int[] g = shardGroups(shard, shards);
+        return campaign.replicas(g[0], g[1]);
+    }
+
     /**
      * Runs shard {@code shard} of {@code shards} (1 of 1: the whole campaign) under {@code control}
      * (resume, checkpoints, stop); a stopped run returns the groups that finished, marked partial.
@@ -235,17 +237,6 @@ public final class SampleJob {
             AtomicLong done, int shard, int shards, qar.sample.RunControl control) throws InterruptedException {
         int[] g = shardGroups(shard, shards);
         return campaign.run(master, threads, rows, done, g[0], g[1], control);
-    }
-
-    /**
-     * Runs shard {@code shard} of {@code shards} only: its groups' tallies, in group order (see
-     * {@link Campaign#shardGroups}). The tallies of shards 1..n, concatenated, are those of
-     * {@link #run} and give the same {@link #result}.
-     */
-    public Campaign.Result runShard(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows,
-            AtomicLong done, int shard, int shards) throws InterruptedException {
-        int[] g = Campaign.shardGroups(campaign.groups(), shard, shards);
-        return campaign.run(master, threads, rows, done, g[0], g[1]);
     }
 
     /**

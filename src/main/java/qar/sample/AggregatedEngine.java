@@ -59,17 +59,14 @@ public final class AggregatedEngine implements Engine {
         flip = new int[d];
         Arrays.fill(partner, -1);
         Arrays.fill(flip, -1);
-        boolean[] flips = new boolean[chs.size()];
         for (FlipPairs.Pair p : pairs.pairs()) {
             partner[p.low()] = p.high();
             partner[p.high()] = p.low();
             flip[p.low()] = p.forth();
             flip[p.high()] = p.back();
-            flips[p.forth()] = true;
-            flips[p.back()] = true;
         }
         // a paired level's table holds its exits only
-        JumpTable table = JumpTable.of(process, flips);
+        JumpTable table = JumpTable.of(process, pairs.flipChannels(chs.size()));
         offset = table.offset();
         cumulative = table.cumulative();
         channel = table.channel();

@@ -89,6 +89,24 @@ public final class Campaign {
      */
     public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
             Recording recording) {
+        return of(process, stationary, duration, replicas, recording, GillespieEngine.of(process));
+    }
+
+    /**
+     * As {@link #of(JumpProcess, double[], double, long, Recording)} with the engine {@code choice}
+     * resolves to ({@link #engine(JumpProcess, Recording, EngineChoice)}).
+     */
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
+            Recording recording, EngineChoice choice) {
+        return of(process, stationary, duration, replicas, recording, engine(process, recording, choice));
+    }
+
+    /** As {@link #of(JumpProcess, double[], double, long, Recording)} on a given engine of the process. */
+    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
+            Recording recording, Engine engine) {
+        if (engine.process() != process) {
+            throw new IllegalArgumentException("the engine runs another process");
+        }
         if (!(duration > 0) || Double.isInfinite(duration)) {
             throw new IllegalArgumentException("duration must be finite and > 0, got " + duration);
         }
@@ -108,30 +126,7 @@ public final class Campaign {
                 || f.entropyPerQuantum().length != process.reservoirs().size())) {
             throw new IllegalArgumentException("the fluctuation recording does not fit the process");
         }
-        return new Campaign(GillespieEngine.of(process), stationary.clone(), duration, replicas, recording);
-    }
-
-    /**
-     * As {@link #of(JumpProcess, double[], double, long, Recording)} with the engine {@code choice}
-     * resolves to ({@link #engine(JumpProcess, Recording, EngineChoice)}).
-     */
-    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
-            Recording recording, EngineChoice choice) {
-        return of(process, stationary, duration, replicas, recording, engine(process, recording, choice));
-    }
-
-    /** As {@link #of(JumpProcess, double[], double, long, Recording)} on a given engine of the process. */
-    public static Campaign of(JumpProcess process, double[] stationary, double duration, long replicas,
-            Recording recording, Engine engine) {
-        Campaign c = of(process, stationary, duration, replicas, recording);
-        if (engine.process() != process) {
-            throw new IllegalArgumentException("the engine runs another process");
-        }
-        if (engine instanceof AggregatedEngine a && flipsWatched(a.pairs(), recording)) {
-            throw new IllegalArgumentException("a waiting time watches a fast pair's flips: the aggregated engine"
-                    + " does not time them one by one");
-        }
-        return new Campaign(engine, c.stationary, duration, replicas, recording);
+        return new Campaign(allowed(engine, recording), stationary.clone(), duration, replicas, recording);
     }
 
     /**
@@ -141,15 +136,20 @@ public final class Campaign {
      */
     public static Engine engine(JumpProcess process, Recording recording, EngineChoice choice) {
         FlipPairs pairs = choice == EngineChoice.DIRECT ? FlipPairs.none() : FlipPairs.of(process);
-        boolean forbidden = flipsWatched(pairs, recording);
-        if (choice == EngineChoice.AGGREGATED && forbidden) {
+        if (choice == EngineChoice.DIRECT
+                || (choice == EngineChoice.AUTO && (pairs.isEmpty() || flipsWatched(pairs, recording)))) {
+            return GillespieEngine.of(process);
+        }
+        return allowed(AggregatedEngine.of(process, pairs), recording);
+    }
+
+    /** The engine, unless it is aggregated and a waiting time watches its flips, which it does not time. */
+    private static Engine allowed(Engine engine, Recording recording) {
+        if (engine instanceof AggregatedEngine a && flipsWatched(a.pairs(), recording)) {
             throw new IllegalArgumentException("a waiting time watches a fast pair's flips: the aggregated engine"
                     + " does not time them one by one");
         }
-        if (choice == EngineChoice.DIRECT || (choice == EngineChoice.AUTO && (pairs.isEmpty() || forbidden))) {
-            return GillespieEngine.of(process);
-        }
-        return AggregatedEngine.of(process, pairs);
+        return engine;
     }
 
     private static boolean flipsWatched(FlipPairs pairs, Recording recording) {
@@ -177,6 +177,16 @@ public final class Campaign {
     /** First replica of group g; group g holds [first(g), first(g+1)). */
     private long first(int g) {
         return replicas * g / groups;
+    }
+
+    /** The replicas of groups [firstGroup, endGroup). */
+    public long replicas(int firstGroup, int endGroup) {
+        return end(endGroup - 1) - first(firstGroup);
+    }
+
+    /** One past the last replica of group g. */
+    private long end(int g) {
+        return g + 1 == groups ? replicas : first(g + 1);
     }
 
     /** The group of replica i: the largest g with first(g) <= i. */
@@ -260,19 +270,11 @@ public final class Campaign {
     }
 
     /**
-     * Runs the replicas of groups [firstGroup, endGroup) only (see {@link #shardGroups}); the
-     * result holds those groups, in order. The master generator is long-jumped once per block up
-     * to the last block run, as in the whole campaign.
-     */
-    public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done,
-            int firstGroup, int endGroup) throws InterruptedException {
-        return run(master, threads, rows, done, firstGroup, endGroup, RunControl.create());
-    }
-
-    /**
-     * Runs groups [firstGroup, endGroup) under {@code control}: from its saved state if it has
-     * one (the master generator is then the fresh one of the same seed), saving the state every
-     * so often, and stopping early when asked. A run asked to stop drops its unfinished blocks,
+     * Runs groups [firstGroup, endGroup) (a shard's, see {@link #shardGroups}; the result holds
+     * those groups, in order) under {@code control}: from its saved state if it has one (the master
+     * generator is then the fresh one of the same seed), saving the state every so often, and
+     * stopping early when asked. The master generator is long-jumped once per block up to the last
+     * block run, as in the whole campaign. A run asked to stop drops its unfinished blocks,
      * saves its state once more and returns a partial result.
      *
      * @throws IllegalArgumentException if the saved state is not one of this run's
@@ -287,7 +289,7 @@ public final class Campaign {
                     + groups);
         }
         long lo = first(firstGroup);
-        long hi = endGroup == groups ? replicas : first(endGroup);
+        long hi = end(endGroup - 1);
         long firstBlock = lo / BLOCK;
         long endBlock = (hi + BLOCK - 1) / BLOCK;
         GroupTally[] start = new GroupTally[endGroup - firstGroup];
@@ -387,7 +389,7 @@ public final class Campaign {
         // the groups whose every replica finished, from the first on
         long finished = Math.min(hi, ordered.nextCombine * BLOCK);
         List<GroupTally> complete = new ArrayList<>();
-        for (int g = firstGroup; g < endGroup && (g + 1 == groups ? replicas : first(g + 1)) <= finished; g++) {
+        for (int g = firstGroup; g < endGroup && end(g) <= finished; g++) {
             complete.add(ordered.groups[g - firstGroup]);
         }
         long jumps = complete.stream().mapToLong(g -> {

@@ -129,6 +129,16 @@ public final class FlipPairs {
         return pairs.isEmpty();
     }
 
+    /** Per channel of a process with {@code channels} channels, whether it is a flip of some pair. */
+    public boolean[] flipChannels(int channels) {
+        boolean[] flip = new boolean[channels];
+        for (Pair p : pairs) {
+            flip[p.forth()] = true;
+            flip[p.back()] = true;
+        }
+        return flip;
+    }
+
     /** Whether a flip channel of some pair is one of {@code channels} (true entries). */
     public boolean flipsAny(boolean[] channels) {
         for (Pair p : pairs) {

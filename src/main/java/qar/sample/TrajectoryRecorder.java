@@ -17,7 +17,7 @@ final class TrajectoryRecorder implements JumpObserver {
 
     /**
      * @param control      polled every {@code pollInterval} of trajectory time (a stop the engine
-     *                     honours like a window edge, so the trajectory is unchanged); null for none
+     *                     honours like a window edge, so the trajectory is unchanged)
      */
     TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows, double duration,
             RunControl control, double pollInterval) {
@@ -26,11 +26,7 @@ final class TrajectoryRecorder implements JumpObserver {
         this.windows = windows;
         this.duration = duration;
         this.control = control;
-        this.pollInterval = control == null ? Double.POSITIVE_INFINITY : pollInterval;
-    }
-
-    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows, double duration) {
-        this(energy, waits, windows, duration, null, Double.POSITIVE_INFINITY);
+        this.pollInterval = pollInterval;
     }
 
     /** Points the per-jump analyses at the tallies of the group the next replicas belong to. */

@@ -23,6 +23,7 @@ import qar.report.SampleReport;
 import qar.report.SampledFluctuationReport;
 import qar.sample.Campaign;
 import qar.sample.GroupTally;
+import qar.sample.RunControl;
 import qar.sample.Watch;
 
 /**
@@ -86,7 +87,7 @@ class ShardTest {
         List<GroupTally> groups = new ArrayList<>();
         long jumps = 0;
         for (int i = 1; i <= shards; i++) {
-            Campaign.Result part = job.runShard(master(), threads, null, null, i, shards);
+            Campaign.Result part = job.run(master(), threads, null, null, i, shards, RunControl.create());
             int[] range = Campaign.shardGroups(job.groups(), i, shards);
             assertEquals(range[1] - range[0], part.groups().size());
             for (GroupTally g : part.groups()) {
@@ -115,16 +116,16 @@ class ShardTest {
     void aShardOfAnotherSeedDiffers() throws InterruptedException {
         SampleJob job = job(160);
         SampleJob.Result whole = job.run(master(), 1, null, null);
-        List<GroupTally> groups = new ArrayList<>(job.runShard(master(), 1, null, null, 1, 2).groups());
-        groups.addAll(job.runShard((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(SEED + 1),
-                1, null, null, 2, 2).groups());
+        List<GroupTally> groups = new ArrayList<>(job.run(master(), 1, null, null, 1, 2, RunControl.create()).groups());
+        groups.addAll(job.run((LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(SEED + 1),
+                1, null, null, 2, 2, RunControl.create()).groups());
         assertNotEquals(render(job, whole).get("json"),
                 render(job, job.result(new Campaign.Result(groups, 0, 0, 1))).get("json"));
     }
 
     @Test
     void aTruncatedTallyIsRefused() throws Exception {
-        GroupTally g = job(80).runShard(master(), 1, null, null, 1, 10).groups().get(0);
+        GroupTally g = job(80).run(master(), 1, null, null, 1, 10, RunControl.create()).groups().get(0);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         g.write(new java.io.DataOutputStream(bytes));
         byte[] all = bytes.toByteArray();
