@@ -23,12 +23,11 @@ import qar.model.JumpProcess;
  * <li>the exit channel is one of the leaving level's other channels, in proportion to its rate.</li>
  * </ul>
  * The flips reach the observer in bulk ({@link JumpObserver#flips}). A sojourn that crosses a stop
- * the observer asked for, or the trajectory's end, is opened up: given a Gamma sum G of n unit
- * exponentials the first of them is G Beta(1, n - 1), and the rest are again such a sum, so the
- * holding times are drawn one by one given the sampled totals, exactly and in O(1) memory. Only
- * sojourns that straddle a stop pay per flip: at most one per stop.
+ * the observer asked for, or the trajectory's end, is cut there: the visit the stop falls in is
+ * found by bisection on Beta splits of the sampled Gamma totals (O(log flips), exact), and a fresh
+ * sojourn starts from that level at the stop.
  *
- * <p>Engine steps: one per macro-step (its exit jump included) and one per direct jump.
+ * <p>Engine steps: one per macro-step (its exit jump included, or cut at a stop) and one per direct jump.
  */
 public final class AggregatedEngine implements Engine {
     private final JumpProcess process;
@@ -192,8 +191,15 @@ public final class AggregatedEngine implements Engine {
                         if (forth > 0) {
                             observer.flips(end, flip[s], forth, flip[u], back);
                         }
-                    } else if (!walk(s, u, hs, ns, hu, nu)) {
-                        return steps;
+                    } else {
+                        // the sojourn crosses the stop: the level there and the flips before it, then
+                        // a fresh sojourn from that level (Markov at the stop's fixed time)
+                        s = cross(s, u, hs, ns, hu, nu);
+                        steps++;
+                        if (!passStops(s)) {
+                            return steps;
+                        }
+                        continue;
                     }
                 }
                 // the jump out of s, or out of the pair
@@ -226,62 +232,61 @@ public final class AggregatedEngine implements Engine {
         }
 
         /**
-         * Opens up a sojourn from t that crosses the stop: ns visits to s lasting hs in all, nu to u
-         * lasting hu, alternating from s; each holding time drawn given the rest of its total. Leaves
-         * t at the sojourn's end; false when the trajectory ended inside it.
+         * A sojourn from t, ns visits to s lasting hs in all and nu to u lasting hu, alternating from
+         * s, that ends at or after the stop: finds the visit the stop falls in by bisection. Given
+         * a Gamma sum of n unit exponentials, the sum of its first k is that sum times Beta(k, n - k),
+         * independently for the s and u visits, so each halving draws two splits: O(log visits)
+         * work, exact. Reports the flips before the stop, leaves t at the stop and returns the
+         * level there; the rest of the sojourn is not needed, since the future from the stop depends
+         * on that level alone.
          */
-        private boolean walk(int s, int u, double hs, long ns, double hu, long nu) {
-            long visits = ns + nu;
-            long forth = 0;
-            long back = 0;
-            int level = s;
-            for (long v = 0; v < visits; v++) {
-                double h;
-                // the remaining totals never go below 0 by rounding
-                if (level == s) {
-                    h = first(hs, ns);
-                    hs = Math.max(0, hs - h);
-                    ns--;
+        private int cross(int s, int u, double hs, long ns, double hu, long nu) {
+            long a = 0;
+            long b = ns + nu;
+            double start = t;
+            while (b - a > 1) {
+                long mid = (a + b) >>> 1;
+                // visits a, a+1, ... alternate s, u from s at even indices
+                long leftS = evens(a, mid);
+                long leftU = (mid - a) - leftS;
+                double ls = split(hs, leftS, evens(a, b) - leftS);
+                double lu = split(hu, leftU, (b - a) - evens(a, b) - leftU);
+                if (stop < start + ls + lu) {
+                    b = mid;
+                    hs = ls;
+                    hu = lu;
                 } else {
-                    h = first(hu, nu);
-                    hu = Math.max(0, hu - h);
-                    nu--;
-                }
-                double next = t + h;
-                if (!(next < stop)) {
-                    if (forth + back > 0) {
-                        observer.flips(stop, flip[s], forth, flip[u], back);
-                        forth = 0;
-                        back = 0;
-                    }
-                    t = next;
-                    if (!passStops(level)) {
-                        return false;
-                    }
-                }
-                t = next;
-                if (v + 1 < visits) {
-                    if (level == s) {
-                        forth++;
-                        level = u;
-                    } else {
-                        back++;
-                        level = s;
-                    }
+                    a = mid;
+                    start += ls + lu;
+                    hs -= ls;
+                    hu -= lu;
                 }
             }
-            if (forth + back > 0) {
-                observer.flips(t, flip[s], forth, flip[u], back);
+            // a flips before visit a: s -> u at the even steps, u -> s at the odd ones
+            long forth = (a + 1) / 2;
+            long back = a / 2;
+            if (a > 0) {
+                observer.flips(stop, flip[s], forth, flip[u], back);
             }
-            return true;
+            t = stop;
+            return a % 2 == 0 ? s : u;
         }
 
-        /** The first of n exponentials whose sum is g: g Beta(1, n - 1), by inversion. */
-        private double first(double g, long n) {
-            if (n == 1) {
+        /** The even integers in [a, b). */
+        private static long evens(long a, long b) {
+            return (b + 1) / 2 - (a + 1) / 2;
+        }
+
+        /** The part of g, a Gamma(k + r) variate times a scale, that its first k units make. */
+        private double split(double g, long k, long r) {
+            if (k == 0) {
+                return 0;
+            }
+            if (r == 0) {
                 return g;
             }
-            return -g * Math.expm1(Math.log(1 - rng.nextDouble()) / (n - 1));
+            double x = gamma(k);
+            return g * (x / (x + gamma(r)));
         }
 
         /**
