@@ -100,8 +100,7 @@ public final class Qar {
                 sweep.given = given;
             }
             if (cmd instanceof SampleCommand sample) {
-                int at = java.util.Arrays.asList(args).indexOf(name);
-                sample.arguments = java.util.Arrays.asList(args).subList(at + 1, args.length);
+                sample.given = given;
             }
             return cmd.run(out, err);
         } catch (UsageException e) {
@@ -130,22 +129,6 @@ public final class Qar {
             return text -> IntegerArg.parse(option, text);
         }
         return null;
-    }
-
-    /**
-     * A sample command from recorded arguments (a shard's campaign), read as the command line would be.
-     *
-     * @throws UsageException where they do not parse
-     */
-    static SampleCommand parseSample(List<String> args) {
-        SampleCommand cmd = new SampleCommand();
-        try {
-            JCommander.newBuilder().addConverterInstanceFactory(Qar::numberConverter).addObject(cmd).build()
-                    .parse(args.toArray(String[]::new));
-        } catch (ParameterException e) {
-            throw new UsageException("the shards' campaign does not parse: " + oneLine(e.getMessage()));
-        }
-        return cmd;
     }
 
     /** The options given on the command line (or in an @file), by their first name. */

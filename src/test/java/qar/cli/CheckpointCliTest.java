@@ -135,9 +135,9 @@ class CheckpointCliTest {
         Path ck = dir.resolve("ck.json");
         qar.sample.CampaignState none = new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, -1,
                 new byte[] {0, 0, 0, 2, 0, 0});
-        java.util.Map<String, String> id = Shards.identity(List.of("--N", "5", "--time", "200", "--replicas", "16"),
-                7, 1);
-        new Checkpoint(ck, id, 1, 1, none).write();
+        qar.job.CampaignId id = new qar.job.CampaignId(new qar.job.CampaignId.Refrigerator(
+                qar.model.ModelParameters.defaults().withN(5)), 7, 1, 200, 16, "auto", List.of(), List.of(), 200, false);
+        new Checkpoint(ck, id, 1, none, null).write();
 
         QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--time", "100"),
                 "--resume = " + ck + ": is a checkpoint of another campaign: --time is 200 there but 100 here");
@@ -150,8 +150,8 @@ class CheckpointCliTest {
 
         // saved with --out, but its rows file is gone
         Path withRows = dir.resolve("rows.json");
-        new Checkpoint(withRows, id, 1, 1, new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, 100,
-                new byte[] {0, 0, 0, 2, 0, 0})).write();
+        new Checkpoint(withRows, id, 1, new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, 100,
+                new byte[] {0, 0, 0, 2, 0, 0}), new ReplicaCsv.Sum(0, 100, "00")).write();
         QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", withRows.toString(), "--out",
                 dir.resolve("o2").toString()), "cannot be continued with --out: " + Checkpoint.rows(withRows)
                 + " is missing");
