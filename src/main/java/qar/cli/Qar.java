@@ -21,6 +21,7 @@ public final class Qar {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
+        mainOut = out;
         int code = run(args, out, System.err);
         out.flush();
         if (out.checkError() && code == 0) {
@@ -29,6 +30,16 @@ public final class Qar {
             code = EXIT_FAILURE;
         }
         System.exit(code);
+    }
+
+    /** The standard output of {@link #main}, flushed by a shutdown hook that let a run finish its outputs. */
+    private static volatile PrintStream mainOut;
+
+    static void flushStandardOutput() {
+        PrintStream o = mainOut;
+        if (o != null) {
+            o.flush();
+        }
     }
 
     /** Runs one command; returns the exit code. Never throws. */
