@@ -78,30 +78,30 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
         }
     }
 
-    /** Held while a process uses a checkpoint; closing releases it. */
+    /**
+     * Held while a process uses a checkpoint; closing releases it, and removes the lock file where
+     * there is no checkpoint left to guard (a completed or refused run).
+     */
     static final class Lock implements AutoCloseable {
+        private final Path checkpoint;
         private final Path path;
         private final FileChannel channel;
 
-        private Lock(Path path, FileChannel channel) {
+        private Lock(Path checkpoint, Path path, FileChannel channel) {
+            this.checkpoint = checkpoint;
             this.path = path;
             this.channel = channel;
         }
 
-        /** Releases the lock, deleting its file first when the checkpoint is gone for good. */
-        void release(boolean delete) {
+        @Override
+        public void close() {
             try {
-                if (delete) {
+                if (!Files.exists(checkpoint)) {
                     Files.deleteIfExists(path);
                 }
             } catch (IOException e) {
                 // a lock file left behind is harmless
             }
-            close();
-        }
-
-        @Override
-        public void close() {
             try {
                 channel.close();
             } catch (IOException e) {
@@ -131,7 +131,7 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
                 throw UsageException.of(option, file, "is in use by another process (it holds " + path + ")");
             }
             Files.deleteIfExists(tmp(file));
-            return new Lock(path, ch);
+            return new Lock(file, path, ch);
         } catch (IOException e) {
             try {
                 if (ch != null) {

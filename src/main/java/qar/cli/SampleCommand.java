@@ -166,11 +166,7 @@ final class SampleCommand implements Command {
         // the output folder is prepared (and checked) before any work
         try (Checkpoint.Lock lock = other ? Checkpoint.lock("--checkpoint", Path.of(checkpoint)) : null;
                 OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
-            int code = run(p, set, stdout, err, time, replicas, threads);
-            if (code == 0 && lock != null) {
-                lock.release(true);
-            }
-            return code;
+            return run(p, set, stdout, err, time, replicas, threads);
         }
     }
 
@@ -421,11 +417,7 @@ final class SampleCommand implements Command {
             continued.quiet = quiet;
             continued.output.json = output.json;
             continued.resumed = ck;
-            int code = continued.run(stdout, err);
-            if (code == 0) {
-                lock.release(true);
-            }
-            return code;
+            return continued.run(stdout, err);
         }
     }
 
