@@ -41,6 +41,7 @@ final class MergeCommand implements Command {
             read.add(Shards.read(Path.of(d)));
         }
         List<Shards.Shard> shards = Shards.check(read);
+        Shards.verifyRows(shards);
         Path outDir = out == null ? null : Path.of(out);
         if (outDir != null) {
             for (Shards.Shard s : shards) {

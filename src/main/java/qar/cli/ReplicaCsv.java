@@ -143,15 +143,17 @@ final class ReplicaCsv implements ReplicaSink, AutoCloseable {
     }
 
     /**
-     * Checks a replicas.csv written before against its sum and its replica indices (the first
-     * column must run from {@code first} up, one per row) and returns null, or what is wrong.
+     * Checks a replicas.csv written before against its sum, its replica indices (the first
+     * column must run from {@code first} up, one per row) and the jumps per reservoir its tallies
+     * hold (the last columns, summed), and returns null, or what is wrong.
      */
-    static String verify(Path csv, Sum expected, long first) throws IOException {
+    static String verify(Path csv, Sum expected, long first, long[] jumps) throws IOException {
         java.security.MessageDigest md = CampaignFile.digest();
         long size = 0;
         long rows = -1;
         long next = first;
         String bad = null;
+        long[] summed = new long[jumps.length];
         try (java.io.InputStream raw = Files.newInputStream(csv);
                 java.security.DigestInputStream in = new java.security.DigestInputStream(
                         new java.io.BufferedInputStream(raw, 1 << 16), md)) {
@@ -163,9 +165,17 @@ final class ReplicaCsv implements ReplicaSink, AutoCloseable {
                     continue;
                 }
                 if (rows >= 0 && bad == null) {
-                    int comma = line.indexOf(",");
-                    if (comma < 0 || !line.substring(0, comma).equals(Long.toString(next))) {
-                        bad = "row " + (rows + 1) + " is not replica " + next;
+                    String[] cells = line.toString().split(",", -1);
+                    if (cells.length != 3 + 2 * jumps.length || !cells[0].equals(Long.toString(next))) {
+                        bad = "row " + (rows + 1) + " is not replica " + next + "'s";
+                    } else {
+                        try {
+                            for (int r = 0; r < jumps.length; r++) {
+                                summed[r] += Long.parseLong(cells[3 + jumps.length + r]);
+                            }
+                        } catch (NumberFormatException e) {
+                            bad = "row " + (rows + 1) + " holds a jump count that is not an integer";
+                        }
                     }
                     next++;
                 }
@@ -186,6 +196,10 @@ final class ReplicaCsv implements ReplicaSink, AutoCloseable {
         }
         if (!sha.equals(expected.sha256())) {
             return "its SHA-256 is " + sha + ", expected " + expected.sha256();
+        }
+        if (!java.util.Arrays.equals(summed, jumps)) {
+            return "its rows hold " + java.util.Arrays.toString(summed) + " jumps per reservoir, the tallies "
+                    + java.util.Arrays.toString(jumps);
         }
         return null;
     }

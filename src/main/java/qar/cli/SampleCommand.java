@@ -429,8 +429,8 @@ final class SampleCommand implements Command {
         ModelSpec p = spec();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, true);
-        // every shard is checked, its replicas.csv included, before anything is written or printed
-        Shards.verify(shards, job);
+        // every shard was checked, its replicas.csv included (MergeCommand), before anything is written or printed
+        Shards.verifyRanges(shards, job);
         List<qar.sample.GroupTally> groups = new ArrayList<>();
         List<Path> rowFiles = new ArrayList<>();
         long jumps = 0;

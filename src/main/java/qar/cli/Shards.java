@@ -199,10 +199,28 @@ final class Shards {
     }
 
     /**
-     * Checks each shard against the campaign's job: its groups and replica range are those of its
-     * index, and its replicas.csv is the one it summed, row by row from its first replica.
+     * Checks each shard's replicas.csv against what its shard.json recorded: rows, length,
+     * SHA-256, replica indices from its first replica, and the jumps per reservoir of its tallies.
      */
-    static void verify(List<Shard> shards, qar.job.SampleJob job) throws IOException {
+    static void verifyRows(List<Shard> shards) throws IOException {
+        for (Shard s : shards) {
+            long[] jumps = new long[s.groups.get(0).moments().reservoirs()];
+            for (GroupTally t : s.groups) {
+                long[] j = t.moments().jumps();
+                for (int r = 0; r < jumps.length; r++) {
+                    jumps[r] += j[r];
+                }
+            }
+            Path csv = s.dir.resolve(OutputSet.REPLICAS);
+            String wrong = ReplicaCsv.verify(csv, s.rows, s.firstReplica, jumps);
+            if (wrong != null) {
+                throw new UsageException(csv + " is not the replicas.csv its shard.json summed: " + wrong);
+            }
+        }
+    }
+
+    /** Checks each shard against the campaign's job: its groups and replica range are those of its index. */
+    static void verifyRanges(List<Shard> shards, qar.job.SampleJob job) {
         for (Shard s : shards) {
             int[] g = job.shardGroups(s.shard, s.shards);
             long first = job.firstReplica(g[0]);
@@ -211,11 +229,6 @@ final class Shards {
                 throw new UsageException(s.file() + " does not hold shard " + s.shard + "/" + s.shards + " of its"
                         + " campaign: groups " + g[0] + ".." + (g[1] - 1) + ", replicas " + first + ".."
                         + (first + job.shardReplicas(s.shard, s.shards) - 1));
-            }
-            Path csv = s.dir.resolve(OutputSet.REPLICAS);
-            String wrong = ReplicaCsv.verify(csv, s.rows, s.firstReplica);
-            if (wrong != null) {
-                throw new UsageException(csv + " is not the replicas.csv its shard.json summed: " + wrong);
             }
         }
     }

@@ -240,6 +240,33 @@ class ShardCliTest {
         assertEquals(withoutTiming(whole.out()), withoutTiming(fromFiles.out()));
     }
 
+    /**
+     * A sibling the seal alone does not catch: s1's tallies and jumps pasted into s2's shard.json
+     * and the seal recomputed. The shards hold as many replicas, so the counts agree; the rows of
+     * s2's replicas.csv, summed, do not hold s1's jumps.
+     */
+    @Test
+    void resealedTalliesOfAnotherShardAreRefused(@TempDir Path dir) throws IOException {
+        List<Path> parts = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            Path d = dir.resolve("s" + i);
+            assertEquals(0, qar(List.of("sample", "--N", "5", "--seed", "5", "--time", "20", "--replicas", "128",
+                    "--quiet", "--threads", "1", "--shard", i + "/2", "--out", d.toString())).code());
+            parts.add(d);
+        }
+        ObjectNode s1 = (ObjectNode) Json.MAPPER.readTree(parts.get(0).resolve(OutputSet.SHARD).toFile());
+        Path file = parts.get(1).resolve(OutputSet.SHARD);
+        ObjectNode s2 = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+        assertEquals(s1.get("replicas"), s2.get("replicas"));
+        s2.set("tallies", s1.get("tallies"));
+        s2.set("jumps", s1.get("jumps"));
+        s2.remove("sha256");
+        s2.put("sha256", CampaignFile.seal(s2.deepCopy().without("sha256")));
+        Files.writeString(file, Json.write(s2));
+        refused(merge(dir.resolve("m"), parts), parts.get(1).resolve(OutputSet.REPLICAS).toString(),
+                "jumps per reservoir");
+    }
+
     @Test
     void badShardSpecsAreRefused(@TempDir Path dir) {
         for (String spec : new String[] {"0/3", "4/3", "1/0", "x", "1/", "-1/3", "1/3/4"}) {
