@@ -165,9 +165,22 @@ final class SampleCommand implements Command {
         boolean other = checkpoint != null && (resume == null || !Path.of(checkpoint).equals(Path.of(resume)));
         // the output folder is prepared (and checked) before any work
         try (Checkpoint.Lock lock = other ? Checkpoint.lock("--checkpoint", Path.of(checkpoint)) : null;
-                OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
+                OutputSet set = openUnlessTaken(lock, outDir)) {
             return run(p, set, stdout, err, time, replicas, threads);
         }
+    }
+
+    /**
+     * The output set, once a new --checkpoint FILE is known not to exist: writing over it would
+     * lose an unfinished campaign's state and rows (or a file that is not qar's).
+     */
+    private OutputSet openUnlessTaken(Checkpoint.Lock lock, Path outDir) {
+        if (lock != null && java.nio.file.Files.exists(Path.of(checkpoint))) {
+            throw UsageException.of("--checkpoint", checkpoint, "exists" + (java.nio.file.Files.exists(
+                    Checkpoint.rows(Path.of(checkpoint))) ? " with its rows" : "") + ": continue that campaign with"
+                    + " --resume " + checkpoint + ", or remove it; a new checkpoint is not written over it");
+        }
+        return outDir == null ? null : OutputSet.open("--out", outDir);
     }
 
     /** The model: the command line's, or the one of the campaign rebuilt from a file. */
@@ -266,10 +279,12 @@ final class SampleCommand implements Command {
                 report(p, masterSeed, process, job, job.result(run), set, rows, stdout);
             }
         }
-        if (ckFile != null) {
-            // the outputs are written: the checkpoint has served
-            java.nio.file.Files.deleteIfExists(ckFile);
-            java.nio.file.Files.deleteIfExists(Checkpoint.rows(ckFile));
+        // the outputs are written: the checkpoint has served, and so has the one resumed, if another
+        for (Path f : new Path[] {ckFile, resume == null ? null : Path.of(resume)}) {
+            if (f != null) {
+                java.nio.file.Files.deleteIfExists(f);
+                java.nio.file.Files.deleteIfExists(Checkpoint.rows(f));
+            }
         }
         return 0;
     }

@@ -138,6 +138,7 @@ class CheckpointCliTest {
         qar.job.CampaignId id = new qar.job.CampaignId(new qar.job.CampaignId.Refrigerator(
                 qar.model.ModelParameters.defaults().withN(5)), 7, 1, 200, 16, "auto", List.of(), List.of(), 200, false);
         new Checkpoint(ck, id, 1, none, null).write();
+        String text0 = Files.readString(ck);
 
         QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--time", "100"),
                 "--resume = " + ck + ": is a checkpoint of another campaign: --time is 200 there but 100 here");
@@ -175,6 +176,10 @@ class CheckpointCliTest {
                 "--checkpoint", fresh.toString());
         assertEquals(0, ran.code(), ran.err());
         assertFalse(Files.exists(freshTmp) || Files.exists(fresh) || Files.exists(Checkpoint.lockFile(fresh)));
+        // a new run does not write over a checkpoint (of an unfinished campaign, or any file)
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--N", "5", "--replicas", "16", "--time", "1", "--quiet",
+                "--checkpoint", ck.toString()), "--checkpoint = " + ck + ": exists");
+        assertEquals(text0, Files.readString(ck));
         // equal values are the same campaign: --time 2e2 is 200
         Path same = dir.resolve("same.json");
         new Checkpoint(same, id, 1, none, null).write();
