@@ -275,6 +275,35 @@ class CheckpointCliTest {
         assertFalse(Files.exists(dir.resolve("o").resolve("summary.json")));
     }
 
+    /**
+     * A --process campaign's checkpoint embeds the file's content: options given at --resume are
+     * compared with it by value, the path plays no part, and a refrigerator option is refused.
+     */
+    @Test
+    void aProcessFileIsComparedByContent(@TempDir Path dir) throws Exception {
+        Path original = Path.of("runs", "process-three-level.json");
+        JsonNode content = ProcessFile.READER.readTree(Files.readAllBytes(original));
+        qar.job.CampaignId id = new qar.job.CampaignId(new qar.job.CampaignId.ProcessFile("three.json", content), 3, 1,
+                2, 16, "auto", List.of(), List.of(), 200, false);
+        qar.sample.CampaignState none = new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, -1,
+                new byte[] {0, 0, 0, 2, 0, 0});
+        Path ck = dir.resolve("ck.json");
+        new Checkpoint(ck, id, 1, none, null).write();
+        Path edited = dir.resolve("edited.json");
+        Files.writeString(edited, Files.readString(original).replaceFirst("\"beta\": 2.0", "\"beta\": 2.5"));
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--process", edited.toString()),
+                "--process " + edited + " is not the file the campaign ran");
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--N", "5"),
+                "--N is absent (the model is the process file three.json) there but given here");
+        // the same content elsewhere, its numbers written otherwise (2.0 as 2), is the same model
+        Path moved = dir.resolve("moved.json");
+        Files.writeString(moved, Files.readString(original).replaceFirst("\"beta\": 2.0", "\"beta\": 2"));
+        QarCliTest.Result r = QarCliTest.run("sample", "--resume", ck.toString(), "--process", moved.toString(),
+                "--quiet", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("three.json", Json.MAPPER.readTree(r.out()).get("model").get("process").asText());
+    }
+
     /** The size of a campaign is said up front, and one that overflows a count is refused. */
     @Test
     void theRunTimeIsSaidUpFrontAndAnEndlessCampaignIsRefused() {
