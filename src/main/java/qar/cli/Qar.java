@@ -7,7 +7,6 @@ import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Entry point: {@code qar <command> [options]}. */
