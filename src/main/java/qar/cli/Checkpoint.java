@@ -5,32 +5,56 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
-import java.util.Map;
+import java.util.List;
+import qar.job.CampaignId;
 import qar.report.Json;
 import qar.sample.CampaignState;
+import qar.sample.GroupTally;
 
 /**
  * A campaign's checkpoint file ({@code --checkpoint FILE}): its identity as a shard file has it
- * (options as given, effective seed, n), the shard i, and the exact state of the finished blocks
- * ({@link CampaignState}). With {@code --out}, the finished replicas' rows are kept beside it in
- * {@code FILE.rows} ({@link ReplicaCsv#durable}); the checkpoint records how many bytes of it are valid.
- * Written atomically: a temporary file in the same folder, forced to disk, renamed over FILE.
+ * ({@link CampaignFile}), the shard i, the exact state of the finished blocks
+ * ({@link CampaignState}) and a SHA-256 over all of it. With {@code --out}, the finished replicas'
+ * rows are kept beside it in {@code FILE.rows} ({@link ReplicaCsv#durable}); the checkpoint records
+ * their length, row count and SHA-256. Written atomically: {@code .FILE.tmp} in the same folder,
+ * forced to disk, renamed over FILE. One process at a time holds {@code FILE.lock}
+ * ({@link #lock}).
  *
- * @param shard  the shard, 1 for a whole campaign
- * @param shards the number of shards, 1 for a whole campaign
+ * @param shard the shard, 1 for a whole campaign
+ * @param rows  the sum of FILE.rows's valid part, null when the rows are not kept
  */
-record Checkpoint(Path file, Map<String, String> identity, int shard, int shards, CampaignState state) {
-    static final String FORMAT = "qar checkpoint 1";
+record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state, ReplicaCsv.Sum rows) {
+    static final String FORMAT = "qar checkpoint 2";
+    private static final List<String> FIELDS = List.of("format", "campaign", "shard", "shards", "state", "sha256");
+    private static final List<String> STATE = List.of("firstGroup", "groupCount", "nextBlock", "replicas", "jumps",
+            "steps", "threadSeconds", "rowsBytes", "rowsCount", "rowsSha256", "tallies");
+
+    int shards() {
+        return identity.shards();
+    }
 
     /** The file of the finished replicas' rows beside checkpoint {@code file}. */
     static Path rows(Path file) {
         return file.resolveSibling(file.getFileName() + ".rows");
+    }
+
+    /** The lock file beside checkpoint {@code file}. */
+    static Path lockFile(Path file) {
+        return file.resolveSibling(file.getFileName() + ".lock");
+    }
+
+    /** The temporary file a write goes through (only the lock's holder writes it). */
+    private static Path tmp(Path file) {
+        Path abs = file.toAbsolutePath();
+        return abs.resolveSibling("." + abs.getFileName() + ".tmp");
     }
 
     /**
@@ -54,13 +78,79 @@ record Checkpoint(Path file, Map<String, String> identity, int shard, int shards
         }
     }
 
-    /** Writes the checkpoint atomically. */
-    void write() throws IOException {
+    /**
+     * Held while a process uses a checkpoint; closing releases it, and removes the lock file where
+     * there is no checkpoint left to guard (a completed or refused run).
+     */
+    static final class Lock implements AutoCloseable {
+        private final Path checkpoint;
+        private final Path path;
+        private final FileChannel channel;
+
+        private Lock(Path checkpoint, Path path, FileChannel channel) {
+            this.checkpoint = checkpoint;
+            this.path = path;
+            this.channel = channel;
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!Files.exists(checkpoint)) {
+                    Files.deleteIfExists(path);
+                }
+            } catch (IOException e) {
+                // a lock file left behind is harmless
+            }
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing drops the lock whatever happens
+            }
+        }
+    }
+
+    /**
+     * Takes {@code FILE.lock}, so that no two processes continue or write one checkpoint; refuses
+     * at once, naming {@code option}, if another holds it. A temporary file left by a write that
+     * was killed is removed.
+     */
+    static Lock lock(String option, Path file) {
+        Path path = lockFile(file);
+        FileChannel ch = null;
+        try {
+            ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held;
+            try {
+                held = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null; // held by this JVM already
+            }
+            if (held == null) {
+                ch.close();
+                throw UsageException.of(option, file, "is in use by another process (it holds " + path + ")");
+            }
+            Files.deleteIfExists(tmp(file));
+            return new Lock(file, path, ch);
+        } catch (IOException e) {
+            try {
+                if (ch != null) {
+                    ch.close();
+                }
+            } catch (IOException again) {
+                // nothing held
+            }
+            throw UsageException.of(option, file, "cannot be locked (" + OutputSet.describe(e) + ")");
+        }
+    }
+
+    /** Every field but the seal, from the values. */
+    private static ObjectNode content(CampaignId identity, int shard, CampaignState state, ReplicaCsv.Sum rows) {
         ObjectNode root = Json.object();
         root.put("format", FORMAT);
-        root.set("campaign", Json.MAPPER.valueToTree(identity));
+        root.set("campaign", CampaignFile.json(identity));
         root.put("shard", shard);
-        root.put("shards", shards);
+        root.put("shards", identity.shards());
         ObjectNode s = root.putObject("state");
         s.put("firstGroup", state.firstGroup());
         s.put("groupCount", state.groupCount());
@@ -70,18 +160,27 @@ record Checkpoint(Path file, Map<String, String> identity, int shard, int shards
         s.put("steps", state.steps());
         s.put("threadSeconds", state.threadSeconds());
         s.put("rowsBytes", state.rowsPosition());
+        if (rows == null) {
+            s.putNull("rowsCount");
+            s.putNull("rowsSha256");
+        } else {
+            s.put("rowsCount", rows.rows());
+            s.put("rowsSha256", rows.sha256());
+        }
         s.put("tallies", Base64.getEncoder().encodeToString(state.tallies()));
+        return root;
+    }
+
+    /** Writes the checkpoint atomically. */
+    void write() throws IOException {
+        ObjectNode root = content(identity, shard, state, rows);
+        root.put("sha256", CampaignFile.seal(root));
         byte[] bytes = (Json.write(root) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
         Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+        Path tmp = tmp(file);
         try {
-            try {
-                // a temporary file is private; the checkpoint is an ordinary file like the outputs
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep what it gives
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE);
                     OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
                 out.write(bytes);
                 out.flush();
@@ -93,35 +192,71 @@ record Checkpoint(Path file, Map<String, String> identity, int shard, int shards
         }
     }
 
-    /** Reads a checkpoint; a missing, truncated or foreign file is refused in one line naming {@code option}. */
+    /**
+     * Reads and checks a checkpoint; a missing, truncated, edited or foreign file is refused in one
+     * line naming {@code option}.
+     */
     static Checkpoint read(String option, Path file) {
         if (!Files.isRegularFile(file)) {
             throw UsageException.of(option, file, "must be a checkpoint file written by qar sample --checkpoint"
                     + (Files.exists(file) ? "" : " (there is no such file)"));
         }
         try {
-            JsonNode root = Json.MAPPER.readTree(file.toFile());
-            JsonNode s = root == null ? null : root.path("state");
-            if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("campaign").isObject()
-                    || !root.path("shard").isInt() || !root.path("shards").isInt() || !s.isObject()
-                    || !s.path("firstGroup").isInt() || !s.path("groupCount").isInt()
-                    || !s.path("nextBlock").isIntegralNumber() || !s.path("replicas").isIntegralNumber()
-                    || !s.path("jumps").isIntegralNumber() || !s.path("rowsBytes").isIntegralNumber()
-                    || !s.path("tallies").isTextual()) {
-                throw new IOException("not a qar checkpoint");
+            JsonNode root = ProcessFile.READER.readTree(Files.readAllBytes(file));
+            String format = root == null ? "" : root.path("format").asText();
+            if (!FORMAT.equals(format)) {
+                throw new IOException(format.startsWith("qar checkpoint ") ? "it is of format '" + format
+                        + "' (another qar version); this qar reads '" + FORMAT + "'" : "not a qar checkpoint");
             }
-            Map<String, String> id = Shards.campaign(root);
-            CampaignState state = new CampaignState(s.get("firstGroup").asInt(), s.get("groupCount").asInt(),
-                    s.get("nextBlock").asLong(), s.get("replicas").asLong(), s.get("jumps").asLong(),
-                    s.path("steps").asLong(-1), s.path("threadSeconds").asDouble(0), s.get("rowsBytes").asLong(),
+            CampaignFile.fields(root, "the file", FIELDS);
+            JsonNode s = root.get("state");
+            CampaignFile.fields(s, "state", STATE);
+            CampaignId id = CampaignFile.read(root.get("campaign"));
+            int shard = (int) CampaignFile.integer(root, "shard", 1, id.shards());
+            if (CampaignFile.integer(root, "shards") != id.shards() || !root.get("sha256").isTextual()
+                    || !s.get("tallies").isTextual()) {
+                throw new IOException("not a qar checkpoint (shards, sha256 or tallies)");
+            }
+            long rowsBytes = CampaignFile.integer(s, "rowsBytes", -1, Long.MAX_VALUE);
+            ReplicaCsv.Sum rows = null;
+            if (rowsBytes >= 0) {
+                if (!s.get("rowsSha256").isTextual()) {
+                    throw new IOException("state.rowsSha256 is not text");
+                }
+                rows = new ReplicaCsv.Sum(CampaignFile.integer(s, "rowsCount", 0, Long.MAX_VALUE), rowsBytes,
+                        s.get("rowsSha256").asText());
+            } else if (!s.get("rowsCount").isNull() || !s.get("rowsSha256").isNull()) {
+                throw new IOException("state.rowsCount and rowsSha256 must be null without rows");
+            }
+            CampaignState state = new CampaignState((int) CampaignFile.integer(s, "firstGroup", 0, Integer.MAX_VALUE),
+                    (int) CampaignFile.integer(s, "groupCount", 1, Integer.MAX_VALUE),
+                    CampaignFile.integer(s, "nextBlock", 0, Long.MAX_VALUE),
+                    CampaignFile.integer(s, "replicas", 0, Long.MAX_VALUE),
+                    CampaignFile.integer(s, "jumps", 0, Long.MAX_VALUE),
+                    CampaignFile.integer(s, "steps", -1, Long.MAX_VALUE),
+                    CampaignFile.real(s.get("threadSeconds"), "threadSeconds"), rowsBytes,
                     Base64.getDecoder().decode(s.get("tallies").asText()));
-            state.groups(); // the tallies decode, whole
-            int shard = root.get("shard").asInt();
-            int shards = root.get("shards").asInt();
-            if (shards < 1 || shard < 1 || shard > shards || !id.containsKey("--seed")) {
-                throw new IOException("bad shard " + shard + "/" + shards + " or no seed");
+            if (!CampaignFile.seal(content(id, shard, state, rows)).equals(root.get("sha256").asText())) {
+                throw new IOException("its content does not match its sha256 (edited or damaged)");
             }
-            return new Checkpoint(file, id, shard, shards, state);
+            // sums that must agree: the tallies' replicas and jumps, and the kept rows
+            long replicas = 0;
+            long jumps = 0;
+            for (GroupTally g : state.groups()) {
+                if (g != null) {
+                    replicas += g.moments().replicas();
+                    for (long j : g.moments().jumps()) {
+                        jumps += j;
+                    }
+                }
+            }
+            if (replicas != state.replicas() || jumps != state.jumps()
+                    || (rows != null && rows.rows() != state.replicas())) {
+                throw new IOException("its tallies hold " + replicas + " replicas and " + jumps + " jumps"
+                        + (rows == null ? "" : ", its rows " + rows.rows()) + "; it says " + state.replicas()
+                        + " and " + state.jumps());
+            }
+            return new Checkpoint(file, id, shard, state, rows);
         } catch (IOException | RuntimeException e) {
             throw UsageException.of(option, file, "is truncated or not a qar checkpoint ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");

@@ -5,10 +5,10 @@ import com.beust.jcommander.Parameters;
 import com.beust.jcommander.ParametersDelegate;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import qar.sample.GroupTally;
 
 @Parameters(commandNames = "merge", commandDescription =
         "joins the outputs of qar sample --shard i/n into those of the one-process run, bit for bit")
@@ -41,29 +41,24 @@ final class MergeCommand implements Command {
             read.add(Shards.read(Path.of(d)));
         }
         List<Shards.Shard> shards = Shards.check(read);
-        List<GroupTally> groups = new ArrayList<>();
-        List<Path> rows = new ArrayList<>();
-        long jumps = 0;
-        long steps = 0;
-        double threadSeconds = 0;
-        for (Shards.Shard s : shards) {
-            groups.addAll(s.groups());
-            rows.add(s.dir().resolve(OutputSet.REPLICAS));
-            jumps += s.jumps();
-            // a shard written before the engine steps were recorded leaves them unknown
-            steps = steps < 0 || s.steps() < 0 ? -1 : steps + s.steps();
-            threadSeconds += s.threadSeconds();
-        }
-        List<String> args = new ArrayList<>(Shards.arguments(shards.get(0).identity()));
-        // the throughput line: the shards' thread-seconds, as if on one thread
-        args.addAll(List.of("--threads", "1"));
-        if (output.json) {
-            args.add("--json");
-        }
-        SampleCommand sample = Qar.parseSample(args);
+        Shards.verifyRows(shards);
         Path outDir = out == null ? null : Path.of(out);
+        if (outDir != null) {
+            for (Shards.Shard s : shards) {
+                if (Files.exists(outDir) && Files.isSameFile(outDir, s.dir())) {
+                    // publishing there would replace the shard's replicas.csv and remove its shard.json
+                    throw UsageException.of("--out", out, "is the folder of shard " + s.shard() + "/" + s.shards()
+                            + "; the merge would replace its files: give another folder");
+                }
+            }
+        }
+        // the campaign is rebuilt from the identity the shards carry, never from command-line words
+        SampleCommand sample = Resumption.rebuild(shards.get(0).identity());
+        // the throughput line: the shards' thread-seconds, as if on one thread
+        sample.threads = IntegerArg.of(1);
+        sample.output.json = output.json;
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
-            return sample.merged(groups, jumps, steps, threadSeconds, rows, set, stdout);
+            return sample.merged(shards, set, stdout);
         }
     }
 }

@@ -99,8 +99,20 @@ public final class ModelOptions {
      *         the file, the JSON location and the value of the first defect in it
      */
     public ModelSpec spec() {
-        return process == null ? toParameters() : ProcessFile.read(PROCESS, process);
+        if (process == null) {
+            return toParameters();
+        }
+        ProcessFile.Read read = ProcessFile.readWithContent(PROCESS, process);
+        processContent = read.content();
+        return read.process();
     }
+
+    /** The JSON of the --process file as {@link #spec()} last read it (a campaign's identity embeds it). */
+    com.fasterxml.jackson.databind.JsonNode processContent() {
+        return processContent;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode processContent;
 
     /**
      * The rate equation of a model from {@link #spec()}.

@@ -91,6 +91,12 @@ final class OutputSet implements AutoCloseable {
     /** The folder to delete if the run ends before publishing; null once published or deleted. */
     private Path inFlight;
     private boolean closed;
+    /** Set once the results are written out ({@link #id()} names them in a summary): a signal then waits for them. */
+    private boolean finishing;
+    /** Set by the shutdown hook when it discarded the set: the run's later writes wait for the JVM to end. */
+    private volatile boolean ending;
+    /** Longest wait of a signal for the results being written, in seconds. */
+    static final long FINISH_SECONDS = 60;
 
     private OutputSet(Path dir, Path root, Path work, Path slotLock, FileChannel slot, String id) {
         this.dir = dir;
@@ -100,7 +106,7 @@ final class OutputSet implements AutoCloseable {
         this.slot = slot;
         this.id = id;
         this.inFlight = work;
-        this.hook = new Thread(this::discard, "qar-output-cleanup");
+        this.hook = new Thread(this::onShutdown, "qar-output-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
@@ -174,8 +180,15 @@ final class OutputSet implements AutoCloseable {
         }
     }
 
-    /** The name of this set's folder under {@code DIR/.qar/sets}, unique to the run. */
+    /**
+     * The name of this set's folder under {@code DIR/.qar/sets}, unique to the run. A command asks
+     * for it when its results are ready to be printed and written: from then on a SIGINT or
+     * SIGTERM lets the run finish writing the set (atomically, as always) before the JVM ends.
+     */
     String id() {
+        synchronized (this) {
+            finishing = true;
+        }
         return id;
     }
 
@@ -186,6 +199,7 @@ final class OutputSet implements AutoCloseable {
 
     /** A writer for one file of the set, in the work folder; the caller closes it. */
     BufferedWriter writer(String name) throws IOException {
+        awaitEndIfDiscarded();
         try {
             return new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(work.resolve(name)),
                     StandardCharsets.UTF_8), 1 << 16);
@@ -220,6 +234,7 @@ final class OutputSet implements AutoCloseable {
         if (!NAMES.containsAll(names)) {
             throw new IllegalArgumentException("unknown output names " + names);
         }
+        awaitEndIfDiscarded();
         try {
             publishLocked(names);
         } catch (IOException e) {
@@ -308,7 +323,51 @@ final class OutputSet implements AutoCloseable {
         return Files.isSymbolicLink(p) && Files.readSymbolicLink(p).equals(target(name));
     }
 
-    /** Deletes the unpublished files, if any; the shutdown hook on SIGINT or SIGTERM. */
+    /**
+     * The shutdown hook (SIGINT, SIGTERM): while the results are being written it lets the run
+     * finish and publish them (at most {@link #FINISH_SECONDS}), with the standard output flushed;
+     * before that it deletes the unpublished files at once, and DIR keeps its previous set. Either
+     * way it says so in one line.
+     */
+    void onShutdown() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (finishing) {
+                System.err.println("qar: interrupted while writing the outputs in " + dir + ": finishing them first");
+                long until = System.nanoTime() + FINISH_SECONDS * 1_000_000_000L;
+                while (!closed && System.nanoTime() - until < 0) {
+                    try {
+                        wait(100);
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+            }
+            if (!closed) {
+                ending = true;
+                System.err.println("qar: interrupted before the outputs were written: " + dir
+                        + " keeps its previous files");
+            }
+        }
+        discard();
+        Qar.flushStandardOutput();
+    }
+
+    /** After the hook discarded the set the JVM is ending: a write would only fail with a confusing message. */
+    private void awaitEndIfDiscarded() {
+        while (ending) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Deletes the unpublished files, if any. */
     private synchronized void discard() {
         closed = true;
         if (inFlight != null) {
@@ -322,6 +381,7 @@ final class OutputSet implements AutoCloseable {
             }
             inFlight = null;
         }
+        notifyAll();
     }
 
     /** Deletes what was not published and frees the slot. */

@@ -52,7 +52,7 @@ final class ProcessFile {
     private static final Map<String, Boolean> CHANNEL = fields("from", true, "to", true, "reservoir", true,
             "rate", true, "quanta", false);
 
-    private static final ObjectReader READER = Json.MAPPER.reader()
+    static final ObjectReader READER = Json.MAPPER.reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -71,10 +71,27 @@ final class ProcessFile {
      * @throws UsageException for an unreadable file, text that is not JSON, or any defect of the model
      */
     static NamedProcess read(String option, String path) {
-        return new ProcessFile(option, path).read();
+        ProcessFile f = new ProcessFile(option, path);
+        return f.parse(f.tree());
     }
 
-    private NamedProcess read() {
+    /** A process and the JSON it was read from (numbers exact), which a campaign's identity embeds. */
+    record Read(NamedProcess process, JsonNode content) {
+    }
+
+    /** As {@link #read}, with the file's JSON. */
+    static Read readWithContent(String option, String path) {
+        ProcessFile f = new ProcessFile(option, path);
+        JsonNode root = f.tree();
+        return new Read(f.parse(root), root);
+    }
+
+    /** The process of JSON read before ({@link #readWithContent}); {@code source} names it in messages and reports. */
+    static NamedProcess of(String option, String source, JsonNode content) {
+        return new ProcessFile(option, source).parse(content);
+    }
+
+    private JsonNode tree() {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(Path.of(path));
@@ -94,6 +111,10 @@ final class ProcessFile {
         if (root == null || root.isMissingNode()) {
             throw refused("is empty; expected a JSON object with reservoirs, levels and channels");
         }
+        return root;
+    }
+
+    private NamedProcess parse(JsonNode root) {
         if (!root.isObject()) {
             throw at("(top level)", root, "must be a JSON object with reservoirs, levels and channels");
         }

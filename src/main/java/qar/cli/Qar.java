@@ -7,7 +7,6 @@ import com.beust.jcommander.ParameterException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Entry point: {@code qar <command> [options]}. */
@@ -21,6 +20,7 @@ public final class Qar {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
+        mainOut = out;
         int code = run(args, out, System.err);
         out.flush();
         if (out.checkError() && code == 0) {
@@ -29,6 +29,16 @@ public final class Qar {
             code = EXIT_FAILURE;
         }
         System.exit(code);
+    }
+
+    /** The standard output of {@link #main}, flushed by a shutdown hook that let a run finish its outputs. */
+    private static volatile PrintStream mainOut;
+
+    static void flushStandardOutput() {
+        PrintStream o = mainOut;
+        if (o != null) {
+            o.flush();
+        }
     }
 
     /** Runs one command; returns the exit code. Never throws. */
@@ -100,8 +110,7 @@ public final class Qar {
                 sweep.given = given;
             }
             if (cmd instanceof SampleCommand sample) {
-                int at = java.util.Arrays.asList(args).indexOf(name);
-                sample.arguments = java.util.Arrays.asList(args).subList(at + 1, args.length);
+                sample.given = given;
             }
             return cmd.run(out, err);
         } catch (UsageException e) {
@@ -130,22 +139,6 @@ public final class Qar {
             return text -> IntegerArg.parse(option, text);
         }
         return null;
-    }
-
-    /**
-     * A sample command from recorded arguments (a shard's campaign), read as the command line would be.
-     *
-     * @throws UsageException where they do not parse
-     */
-    static SampleCommand parseSample(List<String> args) {
-        SampleCommand cmd = new SampleCommand();
-        try {
-            JCommander.newBuilder().addConverterInstanceFactory(Qar::numberConverter).addObject(cmd).build()
-                    .parse(args.toArray(String[]::new));
-        } catch (ParameterException e) {
-            throw new UsageException("the shards' campaign does not parse: " + oneLine(e.getMessage()));
-        }
-        return cmd;
     }
 
     /** The options given on the command line (or in an @file), by their first name. */

@@ -32,6 +32,7 @@ import qar.sample.Campaign;
 import qar.sample.EngineChoice;
 import qar.sample.FlipPairs;
 import qar.sample.RunControl;
+import qar.job.CampaignId;
 
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
@@ -96,8 +97,11 @@ final class SampleCommand implements Command {
     @ParametersDelegate
     OutputOptions output = new OutputOptions();
 
-    /** The arguments of this command as given (Qar sets them); a shard records them. */
-    List<String> arguments = List.of();
+    /** The options given on the command line, by their first names (Qar sets them). */
+    java.util.Set<String> given = java.util.Set.of();
+
+    /** The campaign this command runs when rebuilt from a shard or checkpoint file; null from the command line. */
+    CampaignId fixed;
 
     /** The checkpoint this command continues, once read; null for a fresh run. */
     Checkpoint resumed;
@@ -124,7 +128,7 @@ final class SampleCommand implements Command {
         if (resume != null && resumed == null) {
             return resumeCampaign(stdout, err);
         }
-        ModelSpec p = model.spec();
+        ModelSpec p = spec();
         if (p instanceof ModelParameters mp) {
             SizeCheck.sample(mp);
         }
@@ -157,15 +161,50 @@ final class SampleCommand implements Command {
             Checkpoint.probe("--checkpoint", Path.of(checkpoint));
         }
         Path outDir = out == null ? null : Path.of(out);
+        // a checkpoint other than the one resumed (which is held already) is taken before any work
+        boolean other = checkpoint != null && (resume == null || !Path.of(checkpoint).equals(Path.of(resume)));
         // the output folder is prepared (and checked) before any work
-        try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
+        try (Checkpoint.Lock lock = other ? Checkpoint.lock("--checkpoint", Path.of(checkpoint)) : null;
+                OutputSet set = openUnlessTaken(lock, outDir)) {
             return run(p, set, stdout, err, time, replicas, threads);
         }
     }
 
+    /**
+     * The output set, once a new --checkpoint FILE is known not to exist: writing over it would
+     * lose an unfinished campaign's state and rows (or a file that is not qar's).
+     */
+    private OutputSet openUnlessTaken(Checkpoint.Lock lock, Path outDir) {
+        if (lock != null && java.nio.file.Files.exists(Path.of(checkpoint))) {
+            throw UsageException.of("--checkpoint", checkpoint, "exists" + (java.nio.file.Files.exists(
+                    Checkpoint.rows(Path.of(checkpoint))) ? " with its rows" : "") + ": continue that campaign with"
+                    + " --resume " + checkpoint + ", or remove it; a new checkpoint is not written over it");
+        }
+        return outDir == null ? null : OutputSet.open("--out", outDir);
+    }
+
+    /** The model: the command line's, or the one of the campaign rebuilt from a file. */
+    private ModelSpec spec() {
+        return fixed != null ? CampaignFile.spec(fixed) : model.spec();
+    }
+
+    /** The campaign these options run, as typed values (after they were checked). */
+    private CampaignId identity(ModelSpec p, long masterSeed, int shards) {
+        CampaignId.Model m;
+        if (fixed != null) {
+            m = fixed.model();
+        } else if (p instanceof ModelParameters mp) {
+            m = new CampaignId.Refrigerator(mp);
+        } else {
+            m = new CampaignId.ProcessFile(((qar.model.NamedProcess) p).source(), model.processContent());
+        }
+        return new CampaignId(m, masterSeed, shards, time.value(), replicas.value(), engine,
+                finite.windows.stream().map(DecimalArg::value).toList(), finite.wtd, finite.wtdPoints(), ft);
+    }
+
     private int run(ModelSpec p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
             int threads) throws IOException, InterruptedException {
-        long masterSeed = resumed != null ? Long.parseLong(resumed.identity().get("--seed"))
+        long masterSeed = resumed != null ? resumed.identity().seed()
                 : seed != null ? seed.value() : RandomSource.createLong();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, set != null);
@@ -174,15 +213,21 @@ final class SampleCommand implements Command {
             throw UsageException.of("--shard", shard, "n must be at most the campaign's " + job.groups()
                     + " error groups");
         }
-        java.util.Map<String, String> identity = Shards.identity(arguments, masterSeed, in[1]);
+        CampaignId identity = identity(p, masterSeed, in[1]);
         if (resumed != null) {
-            int[] g = job.shardGroups(in[0], in[1]);
-            if (resumed.state().firstGroup() != g[0] || resumed.state().groupCount() != g[1] - g[0]) {
-                throw UsageException.of("--resume", resume, "holds groups that are not this campaign's");
+            String problem = job.stateProblem(resumed.state(), in[0], in[1]);
+            if (problem != null || !identity.equals(resumed.identity())) {
+                throw UsageException.of("--resume", resume, "holds a state that is not one of its campaign's ("
+                        + (problem != null ? problem : "another campaign") + ")");
             }
             if (set != null && resumed.state().rowsPosition() < 0) {
                 throw UsageException.of("--resume", resume, "was saved without --out, so the finished replicas'"
                         + " rows are not kept: resume without --out");
+            }
+            if (set == null && resumed.state().rowsPosition() >= 0) {
+                // without --out the run would end with the rows nowhere, and remove them with the checkpoint
+                throw UsageException.of("--resume", resume, "was saved with --out: its finished replicas' rows are"
+                        + " in " + Checkpoint.rows(Path.of(resume)) + "; resume with --out DIR to make replicas.csv");
             }
         }
         LongJumpableUniformRandomProvider master =
@@ -190,12 +235,12 @@ final class SampleCommand implements Command {
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         AtomicLong done = new AtomicLong();
         Path ckFile = checkpoint != null ? Path.of(checkpoint) : resume != null ? Path.of(resume) : null;
-        Saver saver = ckFile == null ? null : new Saver(ckFile, identity, in, err);
-        RunControl control = RunControl.of(resumed == null ? null : resumed.state(), checkpointEvery.value(), saver);
-        Campaign.Result run;
         // rows go to the set's replicas.csv as the campaign makes them (none is kept in memory); with a
         // checkpoint, to FILE.rows first, which outlives an interruption
         ReplicaCsv kept = set == null || ckFile == null ? null : keptRows(ckFile, names);
+        Saver saver = ckFile == null ? null : new Saver(ckFile, identity, in, err, kept);
+        RunControl control = RunControl.of(resumed == null ? null : resumed.state(), checkpointEvery.value(), saver);
+        Campaign.Result run;
         if (!quiet) {
             err.println(plan(job, masterSeed, replicas, time, threads, in, resumed == null ? 0
                     : (double) resumed.state().replicas() / job.shardReplicas(in[0], in[1])));
@@ -224,7 +269,8 @@ final class SampleCommand implements Command {
             }
             if (shard != null) {
                 rows.finish();
-                String file = Shards.write(identity, in[0], in[1], run);
+                String file = Shards.write(identity, in[0], job.firstReplica(job.shardGroups(in[0], in[1])[0]), run,
+                        rows.sum());
                 set.write(OutputSet.SHARD, w -> w.write(file));
                 set.publish(List.of(OutputSet.REPLICAS, OutputSet.SHARD));
                 stdout.printf("qar sample: shard %d/%d: %d groups, %d jumps; join the shards with qar merge%n",
@@ -233,10 +279,12 @@ final class SampleCommand implements Command {
                 report(p, masterSeed, process, job, job.result(run), set, rows, stdout);
             }
         }
-        if (ckFile != null) {
-            // the outputs are written: the checkpoint has served
-            java.nio.file.Files.deleteIfExists(ckFile);
-            java.nio.file.Files.deleteIfExists(Checkpoint.rows(ckFile));
+        // the outputs are written: the checkpoint has served, and so has the one resumed, if another
+        for (Path f : new Path[] {ckFile, resume == null ? null : Path.of(resume)}) {
+            if (f != null) {
+                java.nio.file.Files.deleteIfExists(f);
+                java.nio.file.Files.deleteIfExists(Checkpoint.rows(f));
+            }
         }
         return 0;
     }
@@ -245,7 +293,7 @@ final class SampleCommand implements Command {
     private ReplicaCsv keptRows(Path ckFile, List<String> names) throws IOException {
         try {
             return ReplicaCsv.durable(Checkpoint.rows(ckFile), names, resumed != null ? resumed.state().rowsPosition()
-                    : -1);
+                    : -1, resumed != null ? resumed.rows() : null);
         } catch (IOException e) {
             if (resumed == null) {
                 throw e;
@@ -313,23 +361,32 @@ final class SampleCommand implements Command {
     /** Writes checkpoints; a failed write is said once on stderr and does not stop the campaign. */
     private static final class Saver implements RunControl.Saver {
         private final Path file;
-        private final java.util.Map<String, String> identity;
+        private final CampaignId identity;
         private final int[] shard;
         private final PrintStream err;
+        private final ReplicaCsv rows;
         private IOException failure;
         private boolean warned;
 
-        Saver(Path file, java.util.Map<String, String> identity, int[] shard, PrintStream err) {
+        Saver(Path file, CampaignId identity, int[] shard, PrintStream err, ReplicaCsv rows) {
             this.file = file;
             this.identity = identity;
             this.shard = shard;
             this.err = err;
+            this.rows = rows;
         }
 
         @Override
         public void save(qar.sample.CampaignState state) {
             try {
-                new Checkpoint(file, identity, shard[0], shard[1], state).write();
+                ReplicaCsv.Sum sum = null;
+                if (state.rowsPosition() >= 0) {
+                    sum = rows == null ? null : rows.flushedSum(state.rowsPosition());
+                    if (sum == null) {
+                        throw new IOException("the sum of the rows at byte " + state.rowsPosition() + " is not known");
+                    }
+                }
+                new Checkpoint(file, identity, shard[0], state, sum).write();
                 failure = null;
             } catch (IOException | RuntimeException e) {
                 failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
@@ -350,61 +407,58 @@ final class SampleCommand implements Command {
 
     /**
      * --resume FILE: the campaign saved in FILE, continued with this invocation's run options.
-     * Campaign options given here must agree with the saved ones, each naming itself if not.
+     * Campaign options given here must agree with the saved ones by value, each naming itself if
+     * not. FILE is locked first, so that one process at a time continues it.
      */
     private int resumeCampaign(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
-        Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
-        java.util.Map<String, String> given = Shards.identity(arguments, seed == null ? 0 : seed.value(), 1);
-        given.remove("shards");
-        if (seed == null) {
-            given.remove("--seed");
-        }
-        for (java.util.Map.Entry<String, String> e : given.entrySet()) {
-            String saved = ck.identity().get(e.getKey());
-            if (!e.getValue().equals(saved)) {
-                throw UsageException.of("--resume", resume, "is a checkpoint of another campaign: " + e.getKey()
-                        + " is " + (saved == null ? "absent" : saved.isEmpty() ? "given" : saved) + " there but "
-                        + (e.getValue().isEmpty() ? "given" : e.getValue()) + " here");
+        try (Checkpoint.Lock lock = Checkpoint.lock("--resume", Path.of(resume))) {
+            Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
+            String differs = Resumption.disagreement(this, ck.identity());
+            if (differs != null) {
+                throw UsageException.of("--resume", resume, "is a checkpoint of another campaign: " + differs);
             }
+            String savedShard = ck.shards() > 1 ? ck.shard() + "/" + ck.shards() : null;
+            if (shard != null && !shard.equals(savedShard) && !(savedShard == null && shard.equals("1/1"))) {
+                throw UsageException.of("--resume", resume, "is a checkpoint of " + (savedShard == null
+                        ? "a whole campaign" : "shard " + savedShard) + ", not of --shard " + shard);
+            }
+            SampleCommand continued = Resumption.rebuild(ck.identity());
+            continued.shard = savedShard;
+            continued.threads = threads;
+            continued.checkpointEvery = checkpointEvery;
+            continued.resume = resume;
+            continued.out = out;
+            continued.checkpoint = checkpoint;
+            continued.quiet = quiet;
+            continued.output.json = output.json;
+            continued.resumed = ck;
+            return continued.run(stdout, err);
         }
-        String savedShard = ck.shards() > 1 ? ck.shard() + "/" + ck.shards() : null;
-        if (shard != null && !shard.equals(savedShard) && !(savedShard == null && shard.equals("1/1"))) {
-            throw UsageException.of("--resume", resume, "is a checkpoint of " + (savedShard == null
-                    ? "a whole campaign" : "shard " + savedShard) + ", not of --shard " + shard);
-        }
-        List<String> args = new ArrayList<>(Shards.arguments(ck.identity()));
-        if (savedShard != null) {
-            args.addAll(List.of("--shard", savedShard));
-        }
-        args.addAll(List.of("--threads", Long.toString(threads.value()), "--checkpoint-every",
-                checkpointEvery.toString(), "--resume", resume));
-        if (out != null) {
-            args.addAll(List.of("--out", out));
-        }
-        if (checkpoint != null) {
-            args.addAll(List.of("--checkpoint", checkpoint));
-        }
-        if (quiet) {
-            args.add("--quiet");
-        }
-        if (output.json) {
-            args.add("--json");
-        }
-        SampleCommand continued = Qar.parseSample(args);
-        continued.arguments = args;
-        continued.resumed = ck;
-        return continued.run(stdout, err);
     }
 
     /**
      * The one-process outputs from the shards' tallies, in group order, and their replicas.csv files
      * (with {@code set}); the options are those the shards recorded.
      */
-    int merged(List<qar.sample.GroupTally> groups, long jumps, long steps, double threadSeconds, List<Path> rowFiles,
-            OutputSet set, PrintStream stdout) throws IOException {
-        ModelSpec p = model.spec();
+    int merged(List<Shards.Shard> shards, OutputSet set, PrintStream stdout) throws IOException {
+        ModelSpec p = spec();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, true);
+        // every shard was checked, its replicas.csv included (MergeCommand), before anything is written or printed
+        Shards.verifyRanges(shards, job);
+        List<qar.sample.GroupTally> groups = new ArrayList<>();
+        List<Path> rowFiles = new ArrayList<>();
+        long jumps = 0;
+        long steps = 0;
+        double threadSeconds = 0;
+        for (Shards.Shard s : shards) {
+            groups.addAll(s.groups());
+            rowFiles.add(s.dir().resolve(OutputSet.REPLICAS));
+            jumps += s.jumps();
+            // a shard whose engine steps are unknown leaves them unknown
+            steps = steps < 0 || s.steps() < 0 ? -1 : steps + s.steps();
+            threadSeconds += s.threadSeconds();
+        }
         if (groups.size() != job.groups()) {
             throw new UsageException("the shards hold " + groups.size() + " groups, the campaign has " + job.groups());
         }

@@ -12,29 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import qar.job.CampaignId;
 import qar.report.Json;
 import qar.sample.Campaign;
 import qar.sample.GroupTally;
 
 /**
- * The shard file (shard.json) of {@code qar sample --shard i/n}: the campaign's identity (every
- * option that changes the tallies, as given, with the effective seed and n), i, and the group
- * tallies, written exactly ({@link GroupTally#write}, base64).
+ * The shard file (shard.json) of {@code qar sample --shard i/n}: the campaign's identity
+ * ({@link CampaignFile}), i, the replicas it holds, the group tallies written exactly
+ * ({@link GroupTally#write}, base64), the sum of its replicas.csv (rows, bytes, SHA-256) and a
+ * SHA-256 over all of that. {@code qar merge} checks every one before it uses any.
  */
 final class Shards {
-    static final String FORMAT = "qar shard 1";
-    /** Options that change no tally (how and where a run goes): left out of a campaign's identity. */
-    private static final Set<String> NO_VALUE_FREE = Set.of("--quiet", "--json");
-    private static final Set<String> VALUED_FREE = Set.of("--shard", "--out", "--threads", "--checkpoint",
-            "--checkpoint-every", "--resume");
+    static final String FORMAT = "qar shard 2";
     private static final Pattern SPEC = Pattern.compile("([0-9]{1,9})/([0-9]{1,9})");
+    private static final List<String> FIELDS = List.of("format", "campaign", "shard", "shards", "firstReplica",
+            "replicas", "groups", "jumps", "engineSteps", "threadSeconds", "tallies", "replicasCsv", "sha256");
 
     private Shards() {
     }
@@ -52,53 +48,28 @@ final class Shards {
         throw UsageException.of("--shard", spec, "must be i/n with integers 1 <= i <= n");
     }
 
-    /** The campaign: options as given (less those that change no tally), the seed and n. */
-    static Map<String, String> identity(List<String> arguments, long seed, int shards) {
-        Map<String, String> id = new LinkedHashMap<>();
-        for (int k = 0; k < arguments.size(); k++) {
-            String a = arguments.get(k);
-            boolean valued = k + 1 < arguments.size() && !arguments.get(k + 1).startsWith("--");
-            String v = valued ? arguments.get(++k) : "";
-            if (!NO_VALUE_FREE.contains(a) && !VALUED_FREE.contains(a)) {
-                // a repeated option (--window 1 --window 3) keeps every value: --window, --window#2, ...
-                String key = a;
-                for (int n = 2; id.containsKey(key); n++) {
-                    key = a + "#" + n;
-                }
-                id.put(key, v);
-            }
-        }
-        id.put("--seed", Long.toString(seed));
-        id.put("shards", Integer.toString(shards));
-        return id;
-    }
-
-    /** The arguments that rebuild the campaign from its identity. */
-    static List<String> arguments(Map<String, String> identity) {
-        List<String> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : identity.entrySet()) {
-            if (e.getKey().equals("shards")) {
-                continue;
-            }
-            int hash = e.getKey().indexOf('#');
-            out.add(hash < 0 ? e.getKey() : e.getKey().substring(0, hash));
-            if (!e.getValue().isEmpty()) {
-                out.add(e.getValue());
-            }
-        }
-        return out;
-    }
-
-    static String write(Map<String, String> identity, int shard, int shards, Campaign.Result part) {
+    /** The content of shard.json but its seal, from the values. */
+    private static ObjectNode content(CampaignId id, int shard, long firstReplica, long replicas, int groups,
+            long jumps, long steps, double threadSeconds, String tallies, ReplicaCsv.Sum rows) {
         ObjectNode root = Json.object();
         root.put("format", FORMAT);
-        root.set("campaign", Json.MAPPER.valueToTree(identity));
+        root.set("campaign", CampaignFile.json(id));
         root.put("shard", shard);
-        root.put("shards", shards);
-        root.put("jumps", part.jumps());
-        root.put("engineSteps", part.steps());
+        root.put("shards", id.shards());
+        root.put("firstReplica", firstReplica);
+        root.put("replicas", replicas);
+        root.put("groups", groups);
+        root.put("jumps", jumps);
+        root.put("engineSteps", steps);
         // timing only: the thread-seconds the shard took, summed by qar merge for its throughput line
-        root.put("threadSeconds", part.wallSeconds() * part.threads());
+        root.put("threadSeconds", threadSeconds);
+        root.put("tallies", tallies);
+        root.set("replicasCsv", rows.json());
+        return root;
+    }
+
+    static String write(CampaignId id, int shard, long firstReplica, Campaign.Result part, ReplicaCsv.Sum rows) {
+        String tallies;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(bytes);
@@ -107,19 +78,25 @@ final class Shards {
                 g.write(out);
             }
             out.flush();
-            root.put("tallies", Base64.getEncoder().encodeToString(bytes.toByteArray()));
+            tallies = Base64.getEncoder().encodeToString(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ObjectNode root = content(id, shard, firstReplica, part.replicas(), part.groups().size(), part.jumps(),
+                part.steps(), part.wallSeconds() * part.threads(), tallies, rows);
+        root.put("sha256", CampaignFile.seal(root));
         return Json.write(root) + System.lineSeparator();
     }
 
     /** One shard output read back. */
-    record Shard(Path dir, Map<String, String> identity, int shard, int shards, long jumps, long steps,
-                 double threadSeconds, List<GroupTally> groups) {
+    record Shard(Path dir, CampaignId identity, int shard, int shards, long firstReplica, long replicas, long jumps,
+                 long steps, double threadSeconds, List<GroupTally> groups, ReplicaCsv.Sum rows) {
+        Path file() {
+            return dir.resolve(OutputSet.SHARD);
+        }
     }
 
-    /** Reads DIR/shard.json; a folder without it, or a file cut short or not qar's, is refused in one line. */
+    /** Reads and checks DIR/shard.json; a folder without it, or a file cut short, edited or not qar's, is refused in one line. */
     static Shard read(Path dir) {
         Path file = dir.resolve(OutputSet.SHARD);
         for (String name : List.of(OutputSet.SHARD, OutputSet.REPLICAS)) {
@@ -128,18 +105,37 @@ final class Shards {
             }
         }
         try {
-            JsonNode root = Json.MAPPER.readTree(file.toFile());
-            if (root == null || !FORMAT.equals(root.path("format").asText()) || !root.path("campaign").isObject()
-                    || !root.path("shard").isInt() || !root.path("shards").isInt()
-                    || !root.path("jumps").isIntegralNumber() || !root.path("tallies").isTextual()) {
-                throw new IOException("not a qar shard file");
+            JsonNode root = ProcessFile.READER.readTree(Files.readAllBytes(file));
+            String format = root == null ? "" : root.path("format").asText();
+            if (!FORMAT.equals(format)) {
+                throw new IOException(format.startsWith("qar shard ") ? "it is of format '" + format + "' (another"
+                        + " qar version); this qar reads '" + FORMAT + "': run the shards again" : "not a qar shard file");
             }
-            Map<String, String> id = campaign(root);
-            DataInputStream in = new DataInputStream(new ByteArrayInputStream(
-                    Base64.getDecoder().decode(root.get("tallies").asText())));
+            CampaignFile.fields(root, "the file", FIELDS);
+            CampaignId id = CampaignFile.read(root.get("campaign"));
+            int shard = (int) CampaignFile.integer(root, "shard", 1, id.shards());
+            if (CampaignFile.integer(root, "shards") != id.shards()) {
+                throw new IOException("shards is not the campaign's");
+            }
+            if (!root.get("tallies").isTextual() || !root.get("sha256").isTextual()) {
+                throw new IOException("tallies or sha256 is not text");
+            }
+            long first = CampaignFile.integer(root, "firstReplica", 0, Long.MAX_VALUE);
+            long replicas = CampaignFile.integer(root, "replicas", 1, Long.MAX_VALUE);
+            int count = (int) CampaignFile.integer(root, "groups", 1, Campaign.MAX_GROUPS);
+            long jumps = CampaignFile.integer(root, "jumps", 0, Long.MAX_VALUE);
+            long steps = CampaignFile.integer(root, "engineSteps", -1, Long.MAX_VALUE);
+            double threadSeconds = CampaignFile.real(root.get("threadSeconds"), "threadSeconds");
+            String tallies = root.get("tallies").asText();
+            ReplicaCsv.Sum rows = ReplicaCsv.Sum.read(root.get("replicasCsv"), "replicasCsv");
+            ObjectNode content = content(id, shard, first, replicas, count, jumps, steps, threadSeconds, tallies, rows);
+            if (!CampaignFile.seal(content).equals(root.get("sha256").asText())) {
+                throw new IOException("its content does not match its sha256 (edited or damaged)");
+            }
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(tallies)));
             int n = in.readInt();
-            if (n < 1 || n > Campaign.MAX_GROUPS) {
-                throw new IOException("bad number of groups " + n);
+            if (n != count) {
+                throw new IOException("it holds " + n + " group tallies, it says " + count);
             }
             List<GroupTally> groups = new ArrayList<>(n);
             for (int g = 0; g < n; g++) {
@@ -148,46 +144,42 @@ final class Shards {
             if (in.read() != -1) {
                 throw new IOException("trailing bytes after the tallies");
             }
-            return new Shard(dir, id, root.get("shard").asInt(), root.get("shards").asInt(), root.get("jumps").asLong(),
-                    root.path("engineSteps").asLong(-1), root.path("threadSeconds").asDouble(0), groups);
+            // sums that must agree: the tallies' replicas and jumps, and the rows of replicas.csv
+            long talliedReplicas = 0;
+            long talliedJumps = 0;
+            for (GroupTally g : groups) {
+                talliedReplicas += g.moments().replicas();
+                for (long j : g.moments().jumps()) {
+                    talliedJumps += j;
+                }
+            }
+            if (talliedReplicas != replicas || rows.rows() != replicas) {
+                throw new IOException("its tallies hold " + talliedReplicas + " replicas and its replicas.csv "
+                        + rows.rows() + " rows, it says " + replicas);
+            }
+            if (talliedJumps != jumps) {
+                throw new IOException("its tallies hold " + talliedJumps + " jumps, it says " + jumps);
+            }
+            return new Shard(dir, id, shard, id.shards(), first, replicas, jumps, steps, threadSeconds, groups, rows);
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(file + " is truncated or not a qar shard file: "
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 
-    /** The campaign identity a shard or checkpoint file holds under "campaign", in its order. */
-    static Map<String, String> campaign(JsonNode root) {
-        Map<String, String> id = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.get("campaign").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            id.put(e.getKey(), e.getValue().asText());
-        }
-        return id;
-    }
-
     /** Refuses shards of different campaigns, and missing or duplicated shards; returns them in order. */
     static List<Shard> check(List<Shard> shards) {
         Shard first = shards.get(0);
         for (Shard s : shards) {
-            Set<String> keys = new java.util.TreeSet<>(first.identity.keySet());
-            keys.addAll(s.identity.keySet());
-            for (String k : keys) {
-                String a = first.identity.get(k);
-                String b = s.identity.get(k);
-                if (!java.util.Objects.equals(a, b)) {
-                    throw new UsageException("shards of different campaigns: " + k + " is "
-                            + (a == null ? "absent" : a.isEmpty() ? "given" : a) + " in " + first.dir + " but "
-                            + (b == null ? "absent" : b.isEmpty() ? "given" : b) + " in " + s.dir);
-                }
+            String[] d = CampaignFile.difference(first.identity, s.identity);
+            if (d != null) {
+                throw new UsageException("shards of different campaigns: " + d[0] + " is " + d[1] + " in " + first.dir
+                        + " but " + d[2] + " in " + s.dir);
             }
         }
         int n = first.shards;
         Shard[] byIndex = new Shard[n];
         for (Shard s : shards) {
-            if (s.shard < 1 || s.shard > n) {
-                throw new UsageException(s.dir + " holds shard " + s.shard + " of " + n);
-            }
             if (byIndex[s.shard - 1] != null) {
                 throw new UsageException("shard " + s.shard + "/" + n + " given twice: " + byIndex[s.shard - 1].dir
                         + " and " + s.dir);
@@ -204,5 +196,40 @@ final class Shards {
             throw new UsageException("missing shard" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
         }
         return List.of(byIndex);
+    }
+
+    /**
+     * Checks each shard's replicas.csv against what its shard.json recorded: rows, length,
+     * SHA-256, replica indices from its first replica, and the jumps per reservoir of its tallies.
+     */
+    static void verifyRows(List<Shard> shards) throws IOException {
+        for (Shard s : shards) {
+            long[] jumps = new long[s.groups.get(0).moments().reservoirs()];
+            for (GroupTally t : s.groups) {
+                long[] j = t.moments().jumps();
+                for (int r = 0; r < jumps.length; r++) {
+                    jumps[r] += j[r];
+                }
+            }
+            Path csv = s.dir.resolve(OutputSet.REPLICAS);
+            String wrong = ReplicaCsv.verify(csv, s.rows, s.firstReplica, jumps);
+            if (wrong != null) {
+                throw new UsageException(csv + " is not the replicas.csv its shard.json summed: " + wrong);
+            }
+        }
+    }
+
+    /** Checks each shard against the campaign's job: its groups and replica range are those of its index. */
+    static void verifyRanges(List<Shard> shards, qar.job.SampleJob job) {
+        for (Shard s : shards) {
+            int[] g = job.shardGroups(s.shard, s.shards);
+            long first = job.firstReplica(g[0]);
+            if (s.groups.size() != g[1] - g[0] || s.firstReplica != first
+                    || s.replicas != job.shardReplicas(s.shard, s.shards)) {
+                throw new UsageException(s.file() + " does not hold shard " + s.shard + "/" + s.shards + " of its"
+                        + " campaign: groups " + g[0] + ".." + (g[1] - 1) + ", replicas " + first + ".."
+                        + (first + job.shardReplicas(s.shard, s.shards) - 1));
+            }
+        }
     }
 }

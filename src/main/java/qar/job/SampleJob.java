@@ -223,6 +223,17 @@ public final class SampleJob {
         return Campaign.shardGroups(campaign.groups(), shard, shards);
     }
 
+    /** The index of group g's first replica. */
+    public long firstReplica(int g) {
+        return campaign.firstReplica(g);
+    }
+
+    /** Null if {@code s} can be the saved state of shard {@code shard} of {@code shards}, or why not. */
+    public String stateProblem(qar.sample.CampaignState s, int shard, int shards) {
+        int[] g = shardGroups(shard, shards);
+        return campaign.stateProblem(s, g[0], g[1]);
+    }
+
     /** The replicas of shard {@code shard} of {@code shards}: all of them for 1 of 1. */
     public long shardReplicas(int shard, int shards) {
         int[] g = shardGroups(shard, shards);

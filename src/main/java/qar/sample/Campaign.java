@@ -179,6 +179,32 @@ public final class Campaign {
         return replicas * g / groups;
     }
 
+    /** The index of group g's first replica. */
+    public long firstReplica(int g) {
+        return first(g);
+    }
+
+    /**
+     * Null if {@code s} can be the saved state of a run of groups [firstGroup, endGroup), or why
+     * not: its groups, its next block and its finished replicas must agree.
+     */
+    public String stateProblem(CampaignState s, int firstGroup, int endGroup) {
+        long lo = first(firstGroup);
+        long hi = end(endGroup - 1);
+        long firstBlock = lo / BLOCK;
+        long endBlock = (hi + BLOCK - 1) / BLOCK;
+        if (s.firstGroup() != firstGroup || s.groupCount() != endGroup - firstGroup) {
+            return "it holds groups " + s.firstGroup() + " + " + s.groupCount() + ", this run " + firstGroup + " + "
+                    + (endGroup - firstGroup);
+        }
+        if (s.nextBlock() < firstBlock || s.nextBlock() > endBlock
+                || s.replicas() != Math.max(0, Math.min(hi, s.nextBlock() * BLOCK) - lo)) {
+            return "its next block " + s.nextBlock() + " and " + s.replicas() + " finished replicas do not agree with"
+                    + " blocks " + firstBlock + ".." + endBlock + " of replicas " + lo + ".." + (hi - 1);
+        }
+        return null;
+    }
+
     /** The replicas of groups [firstGroup, endGroup). */
     public long replicas(int firstGroup, int endGroup) {
         return end(endGroup - 1) - first(firstGroup);
@@ -299,9 +325,7 @@ public final class Campaign {
         double threadSeconds0 = 0;
         CampaignState resume = control.resume();
         if (resume != null) {
-            if (resume.firstGroup() != firstGroup || resume.groupCount() != start.length
-                    || resume.nextBlock() < firstBlock || resume.nextBlock() > endBlock
-                    || resume.replicas() != Math.max(0, Math.min(hi, resume.nextBlock() * BLOCK) - lo)) {
+            if (stateProblem(resume, firstGroup, endGroup) != null) {
                 throw new IllegalArgumentException("the saved state is not one of this run");
             }
             try {

@@ -135,9 +135,10 @@ class CheckpointCliTest {
         Path ck = dir.resolve("ck.json");
         qar.sample.CampaignState none = new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, -1,
                 new byte[] {0, 0, 0, 2, 0, 0});
-        java.util.Map<String, String> id = Shards.identity(List.of("--N", "5", "--time", "200", "--replicas", "16"),
-                7, 1);
-        new Checkpoint(ck, id, 1, 1, none).write();
+        qar.job.CampaignId id = new qar.job.CampaignId(new qar.job.CampaignId.Refrigerator(
+                qar.model.ModelParameters.defaults().withN(5)), 7, 1, 200, 16, "auto", List.of(), List.of(), 200, false);
+        new Checkpoint(ck, id, 1, none, null).write();
+        String text0 = Files.readString(ck);
 
         QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--time", "100"),
                 "--resume = " + ck + ": is a checkpoint of another campaign: --time is 200 there but 100 here");
@@ -150,11 +151,44 @@ class CheckpointCliTest {
 
         // saved with --out, but its rows file is gone
         Path withRows = dir.resolve("rows.json");
-        new Checkpoint(withRows, id, 1, 1, new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, 100,
-                new byte[] {0, 0, 0, 2, 0, 0})).write();
+        new Checkpoint(withRows, id, 1, new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, 100,
+                new byte[] {0, 0, 0, 2, 0, 0}), new ReplicaCsv.Sum(0, 100, "00")).write();
         QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", withRows.toString(), "--out",
                 dir.resolve("o2").toString()), "cannot be continued with --out: " + Checkpoint.rows(withRows)
                 + " is missing");
+
+        // a state that is sealed but not one of its campaign's is bad input too (it was exit 1)
+        Path foreignState = dir.resolve("foreign.json");
+        new Checkpoint(foreignState, id, 1, new qar.sample.CampaignState(0, 2, 5, 0, 0, 0, 0, -1,
+                new byte[] {0, 0, 0, 2, 0, 0}), null).write();
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", foreignState.toString()),
+                "not one of its campaign's");
+        // what a write killed by SIGKILL leaves is removed by the next run on that checkpoint
+        Path tmp = dir.resolve("." + ck.getFileName() + ".tmp");
+        Files.writeString(tmp, "{\"format\": \"qar checkp");
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--time", "1e2"),
+                "--time is 200 there but 1e2 here");
+        assertFalse(Files.exists(tmp));
+        Path fresh = dir.resolve("fresh.json");
+        Path freshTmp = dir.resolve(".fresh.json.tmp");
+        Files.writeString(freshTmp, "garbage");
+        QarCliTest.Result ran = QarCliTest.run("sample", "--N", "5", "--replicas", "16", "--time", "1", "--quiet",
+                "--checkpoint", fresh.toString());
+        assertEquals(0, ran.code(), ran.err());
+        assertFalse(Files.exists(freshTmp) || Files.exists(fresh) || Files.exists(Checkpoint.lockFile(fresh)));
+        // a new run does not write over a checkpoint (of an unfinished campaign, or any file)
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--N", "5", "--replicas", "16", "--time", "1", "--quiet",
+                "--checkpoint", ck.toString()), "--checkpoint = " + ck + ": exists");
+        assertEquals(text0, Files.readString(ck));
+        // equal values are the same campaign: --time 2e2 is 200
+        Path same = dir.resolve("same.json");
+        new Checkpoint(same, id, 1, none, null).write();
+        QarCliTest.Result resumed = QarCliTest.run("sample", "--resume", same.toString(), "--time", "2e2", "--N", "5",
+                "--seed", "7", "--replicas", "16", "--quiet");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(Files.exists(same));
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--time", "2e2", "--N", "6"),
+                "--N is 5 there but 6 here");
 
         String text = Files.readString(ck);
         Path cut = dir.resolve("cut.json");
@@ -172,6 +206,102 @@ class CheckpointCliTest {
         // the checkpoint it resumes from is checked whole: its tallies must decode
         Files.writeString(ck, text.replace("\"tallies\" : \"", "\"tallies\" : \"AAAA"));
         QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString()), "is truncated or not");
+    }
+
+    /** A copy of checkpoint {@code ck} and its rows as {@code name}, the checkpoint's text edited. */
+    private static Path copy(Path ck, String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path to = ck.resolveSibling(name);
+        String text = Files.readString(ck);
+        String changed = edit.apply(text);
+        assertFalse(changed.equals(text), "the edit changes " + name);
+        Files.writeString(to, changed);
+        Files.copy(Checkpoint.rows(ck), Checkpoint.rows(to));
+        return to;
+    }
+
+    private static String edit(String json, java.util.function.Consumer<ObjectNode> change) {
+        try {
+            ObjectNode o = (ObjectNode) Json.MAPPER.readTree(json);
+            change.accept(o);
+            return Json.write(o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Issue 15: a checkpoint in use by a running campaign is refused at once; one saved with --out
+     * is not resumed without it (and stays, with its rows); edited or damaged checkpoints and rows
+     * are refused with exit 2 naming the file, where they used to give short or garbage rows, a
+     * summary naming a seed that did not make its tallies, or exit 1.
+     */
+    @Test
+    void aCheckpointInUseOrDamagedIsRefused(@TempDir Path dir) throws Exception {
+        Path ck = dir.resolve("ck.json");
+        Process p = startCheckpointed(dir, ck);
+        try {
+            QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--out",
+                    dir.resolve("x").toString()), "in use by another process");
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(SampleCommand.EXIT_INTERRUPTED, p.exitValue());
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString()), "resume with --out");
+        assertTrue(Files.exists(ck) && Files.exists(Checkpoint.rows(ck)), "a refused resume keeps the checkpoint");
+
+        List<Path> bad = new ArrayList<>();
+        bad.add(copy(ck, "rowsBytes.json", t -> edit(t, o -> ((ObjectNode) o.get("state")).put("rowsBytes",
+                o.get("state").get("rowsBytes").asLong() - 10))));
+        bad.add(copy(ck, "seed.json", t -> edit(t, o -> ((ObjectNode) o.get("campaign")).put("seed", 12))));
+        bad.add(copy(ck, "nextBlock.json", t -> edit(t, o -> ((ObjectNode) o.get("state")).put("nextBlock",
+                o.get("state").get("nextBlock").asLong() + 1))));
+        bad.add(copy(ck, "jumps.json", t -> edit(t, o -> ((ObjectNode) o.get("state")).put("jumps",
+                o.get("state").get("jumps").asLong() * 1000))));
+        bad.add(copy(ck, "format.json", t -> t.replace(Checkpoint.FORMAT, "qar checkpoint 1")));
+        for (Path b : bad) {
+            QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", b.toString(), "--out",
+                    dir.resolve("o").toString()), "--resume = " + b + ": is truncated or not a qar checkpoint");
+        }
+        // rows overwritten in place, same length: the checkpoint's sum of them no longer holds
+        Path garbled = copy(ck, "garbled.json", t -> t + " ");
+        byte[] rows = Files.readAllBytes(Checkpoint.rows(garbled));
+        for (int k = rows.length / 2; k < rows.length / 2 + 8; k++) {
+            rows[k] = rows[k] == '\n' ? (byte) '\n' : (byte) '7';
+        }
+        Files.write(Checkpoint.rows(garbled), rows);
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", garbled.toString(), "--out",
+                dir.resolve("o").toString()), Checkpoint.rows(garbled) + " does not hold the rows its checkpoint summed");
+        assertFalse(Files.exists(dir.resolve("o").resolve("summary.json")));
+    }
+
+    /**
+     * A --process campaign's checkpoint embeds the file's content: options given at --resume are
+     * compared with it by value, the path plays no part, and a refrigerator option is refused.
+     */
+    @Test
+    void aProcessFileIsComparedByContent(@TempDir Path dir) throws Exception {
+        Path original = Path.of("runs", "process-three-level.json");
+        JsonNode content = ProcessFile.READER.readTree(Files.readAllBytes(original));
+        qar.job.CampaignId id = new qar.job.CampaignId(new qar.job.CampaignId.ProcessFile("three.json", content), 3, 1,
+                2, 16, "auto", List.of(), List.of(), 200, false);
+        qar.sample.CampaignState none = new qar.sample.CampaignState(0, 2, 0, 0, 0, 0, 0, -1,
+                new byte[] {0, 0, 0, 2, 0, 0});
+        Path ck = dir.resolve("ck.json");
+        new Checkpoint(ck, id, 1, none, null).write();
+        Path edited = dir.resolve("edited.json");
+        Files.writeString(edited, Files.readString(original).replaceFirst("\"beta\": 2.0", "\"beta\": 2.5"));
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--process", edited.toString()),
+                "--process " + edited + " is not the file the campaign ran");
+        QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", ck.toString(), "--N", "5"),
+                "--N is absent (the model is the process file three.json) there but given here");
+        // the same content elsewhere, its numbers written otherwise (2.0 as 2), is the same model
+        Path moved = dir.resolve("moved.json");
+        Files.writeString(moved, Files.readString(original).replaceFirst("\"beta\": 2.0", "\"beta\": 2"));
+        QarCliTest.Result r = QarCliTest.run("sample", "--resume", ck.toString(), "--process", moved.toString(),
+                "--quiet", "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("three.json", Json.MAPPER.readTree(r.out()).get("model").get("process").asText());
     }
 
     /** The size of a campaign is said up front, and one that overflows a count is refused. */

@@ -212,6 +212,45 @@ class OutputSetCliTest {
      * nothing to summarise, and the work folder is deleted.
      * SIGKILL: the one work folder left is emptied and reused by the next run, which leaves none.
      */
+    /**
+     * Issue 15: SIGTERM to qar exact while it wrote its outputs gave "could not write ...
+     * NoSuchFileException ...tmp-0/..." and a cut stdout. The shutdown hook now lets a run that is
+     * writing its results finish and publish them; before that it discards the work folder at
+     * once and the previous set stays current.
+     */
+    @Test
+    void aSignalWhileTheOutputsAreWrittenLetsThemFinish(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("o");
+        try (OutputSet first = OutputSet.open("--out", out)) {
+            first.write(OutputSet.SUMMARY, w -> w.write("{\"first\": true}"));
+            first.publish(List.of(OutputSet.SUMMARY));
+        }
+        OutputSet writing = OutputSet.open("--out", out);
+        writing.id();
+        Thread hook = new Thread(writing::onShutdown);
+        hook.start();
+        hook.join(300);
+        assertTrue(hook.isAlive(), "the hook waits for the outputs being written");
+        writing.write(OutputSet.SUMMARY, w -> w.write("{\"second\": true}"));
+        writing.publish(List.of(OutputSet.SUMMARY));
+        writing.close();
+        hook.join(10_000);
+        assertFalse(hook.isAlive());
+        assertEquals("{\"second\": true}", Files.readString(out.resolve(OutputSet.SUMMARY)));
+
+        OutputSet early = OutputSet.open("--out", out);
+        Thread discard = new Thread(early::onShutdown);
+        discard.start();
+        discard.join(10_000);
+        assertFalse(discard.isAlive(), "before the outputs the hook does not wait");
+        early.close();
+        assertEquals("{\"second\": true}", Files.readString(out.resolve(OutputSet.SUMMARY)));
+        try (Stream<Path> left = Files.list(out.resolve(OutputSet.HIDDEN))) {
+            assertEquals(List.of(), left.filter(Files::isDirectory).map(q -> q.getFileName().toString())
+                    .filter(n -> n.startsWith("tmp-")).toList());
+        }
+    }
+
     @Test
     void aSignalLeavesNoTemporaryFiles(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("o");

@@ -121,6 +121,152 @@ class ShardCliTest {
         refused(List.of("merge"), "shard");
     }
 
+    /** Replaces a file's text (through the link DIR/NAME), runs {@code check}, puts the text back. */
+    private static void edited(Path file, java.util.function.UnaryOperator<String> edit, Runnable check)
+            throws IOException {
+        String text = Files.readString(file);
+        String changed = edit.apply(text);
+        assertTrue(!changed.equals(text), "the edit changes " + file);
+        Files.writeString(file, changed);
+        try {
+            check.run();
+        } finally {
+            Files.writeString(file, text);
+        }
+    }
+
+    private static String json(String text, java.util.function.Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode o = (ObjectNode) Json.MAPPER.readTree(text);
+            edit.accept(o);
+            return Json.write(o);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Issue 15: shards whose files were damaged or edited after they were written are refused,
+     * exit 2, in one line naming the file, where the merge used to copy them with exit 0; the
+     * shards themselves stay whole and merge once put back.
+     */
+    @Test
+    void damagedOrEditedShardsAreRefused(@TempDir Path dir) throws IOException {
+        List<Path> parts = shards(dir, 3);
+        Path m = dir.resolve("m");
+        Path csv2 = parts.get(1).resolve(OutputSet.REPLICAS);
+        Path json2 = parts.get(1).resolve(OutputSet.SHARD);
+        String csv1 = Files.readString(parts.get(0).resolve(OutputSet.REPLICAS));
+        String shard1 = Files.readString(parts.get(0).resolve(OutputSet.SHARD));
+        List<String> merge = merge(m, parts);
+        edited(csv2, t -> "", () -> refused(merge, csv2.toString(), "0 rows"));
+        edited(csv2, t -> t.substring(0, t.length() / 2), () -> refused(merge, csv2.toString(), "cut short"));
+        edited(csv2, t -> t.substring(0, t.lastIndexOf('\n', t.length() - 2) + 1), () -> refused(merge,
+                csv2.toString(), "rows"));
+        edited(csv2, t -> csv1, () -> refused(merge, csv2.toString()));
+        // siblings: the same rows with a digit changed, or two rows swapped
+        edited(csv2, t -> t.replaceFirst("\n(\\d+),(\\d+),", "\n$1,9$2,"), () -> refused(merge, csv2.toString()));
+        edited(csv2, t -> {
+            List<String> l = new ArrayList<>(t.lines().toList());
+            java.util.Collections.swap(l, 1, 2);
+            return String.join("\n", l) + "\n";
+        }, () -> refused(merge, csv2.toString(), "is not replica"));
+        String tallies1 = Json.MAPPER.readTree(shard1).get("tallies").asText();
+        edited(json2, t -> json(t, o -> o.put("tallies", tallies1)), () -> refused(merge, json2.toString(), "sha256"));
+        edited(json2, t -> json(t, o -> o.put("jumps", (o.get("jumps").asLong() + 1) * 1000)),
+                () -> refused(merge, json2.toString()));
+        edited(json2, t -> json(t, o -> o.put("firstReplica", 0)), () -> refused(merge, json2.toString()));
+        edited(json2, t -> json(t, o -> ((ObjectNode) o.get("campaign")).put("seed", 6)),
+                () -> refused(merge, json2.toString()));
+        edited(json2, t -> json(t, o -> ((ObjectNode) o.get("campaign")).put("@/etc/hostname", "")),
+                () -> refused(merge, json2.toString(), "@/etc/hostname"));
+        edited(json2, t -> json(t, o -> o.put("format", "qar shard 1")), () -> refused(merge, json2.toString(),
+                "qar shard 1", "qar shard 2"));
+        // a value written differently but equal is the same file: 6 and 6.0, spaces
+        edited(json2, t -> json(t, o -> ((ObjectNode) o.get("campaign")).put("time", new java.math.BigDecimal("6E0")))
+                .replace("  ", "   "), () -> assertEquals(0, qar(merge).code()));
+        // the merge must not write into a shard's folder: its shard.json would go
+        refused(merge(parts.get(0), parts), "--out", "shard 1/3");
+        assertTrue(Files.isRegularFile(parts.get(0).resolve(OutputSet.SHARD)));
+        QarCliTest.Result r = qar(merge);
+        assertEquals(0, r.code(), r.err());
+    }
+
+    /**
+     * Issue 15: the campaign travels in the shard files as values. An args file holding --seed
+     * merges; editing it (N = 4 to N = 5) between the shards and the merge changes nothing; the
+     * shards of --time 6 and --time 6.0e0 are one campaign; a --process file is embedded, so that
+     * editing it afterwards changes nothing either.
+     */
+    @Test
+    void theCampaignTravelsInTheShardFiles(@TempDir Path dir) throws IOException {
+        Path args = dir.resolve("campaign.args");
+        List<String> lines = new ArrayList<>(List.of(CAMPAIGN));
+        lines.removeAll(List.of("--time", "6"));
+        Files.writeString(args, String.join("\n", lines) + "\n");
+        QarCliTest.Result one = qar(sample("--json", "--threads", "1", "--out", dir.resolve("one").toString()));
+        List<Path> parts = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            Path d = dir.resolve("s" + i);
+            QarCliTest.Result r = qar(List.of("sample", "@" + args, "--shard", i + "/2", "--out", d.toString(),
+                    "--time", i == 1 ? "6" : "6.0e0"));
+            assertEquals(0, r.code(), r.err());
+            parts.add(d);
+        }
+        Files.writeString(args, String.join("\n", lines).replace("--N\n4", "--N\n5") + "\n");
+        QarCliTest.Result merged = qar(merge(dir.resolve("m"), parts));
+        assertEquals(0, merged.code(), merged.err());
+        assertEquals(withoutTiming(one.out()), withoutTiming(merged.out()));
+
+        Path process = dir.resolve("three.json");
+        Files.copy(Path.of("runs", "process-three-level.json"), process);
+        List<String> base = List.of("sample", "--process", process.toString(), "--seed", "3", "--time", "5",
+                "--replicas", "64", "--quiet", "--json", "--threads", "1");
+        List<String> wholeArgs = new ArrayList<>(base);
+        wholeArgs.addAll(List.of("--out", dir.resolve("whole").toString()));
+        QarCliTest.Result whole = qar(wholeArgs);
+        assertEquals(0, whole.code(), whole.err());
+        List<Path> p = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            List<String> a = new ArrayList<>(base);
+            a.addAll(List.of("--shard", i + "/2", "--out", dir.resolve("p" + i).toString()));
+            assertEquals(0, qar(a).code());
+            p.add(dir.resolve("p" + i));
+        }
+        Files.writeString(process, Files.readString(process).replaceFirst("\"rate\"\\s*:\\s*[0-9.eE+-]+",
+                "\"rate\": 123"));
+        QarCliTest.Result fromFiles = qar(merge(dir.resolve("pm"), p));
+        assertEquals(0, fromFiles.code(), fromFiles.err());
+        assertEquals(withoutTiming(whole.out()), withoutTiming(fromFiles.out()));
+    }
+
+    /**
+     * A sibling the seal alone does not catch: s1's tallies and jumps pasted into s2's shard.json
+     * and the seal recomputed. The shards hold as many replicas, so the counts agree; the rows of
+     * s2's replicas.csv, summed, do not hold s1's jumps.
+     */
+    @Test
+    void resealedTalliesOfAnotherShardAreRefused(@TempDir Path dir) throws IOException {
+        List<Path> parts = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            Path d = dir.resolve("s" + i);
+            assertEquals(0, qar(List.of("sample", "--N", "5", "--seed", "5", "--time", "20", "--replicas", "128",
+                    "--quiet", "--threads", "1", "--shard", i + "/2", "--out", d.toString())).code());
+            parts.add(d);
+        }
+        ObjectNode s1 = (ObjectNode) Json.MAPPER.readTree(parts.get(0).resolve(OutputSet.SHARD).toFile());
+        Path file = parts.get(1).resolve(OutputSet.SHARD);
+        ObjectNode s2 = (ObjectNode) Json.MAPPER.readTree(file.toFile());
+        assertEquals(s1.get("replicas"), s2.get("replicas"));
+        s2.set("tallies", s1.get("tallies"));
+        s2.set("jumps", s1.get("jumps"));
+        s2.remove("sha256");
+        s2.put("sha256", CampaignFile.seal(s2.deepCopy().without("sha256")));
+        Files.writeString(file, Json.write(s2));
+        refused(merge(dir.resolve("m"), parts), parts.get(1).resolve(OutputSet.REPLICAS).toString(),
+                "jumps per reservoir");
+    }
+
     @Test
     void badShardSpecsAreRefused(@TempDir Path dir) {
         for (String spec : new String[] {"0/3", "4/3", "1/0", "x", "1/", "-1/3", "1/3/4"}) {

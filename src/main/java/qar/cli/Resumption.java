@@ -1,0 +1,127 @@
+package qar.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import qar.job.CampaignId;
+import qar.job.SweepJob;
+import qar.model.ModelParameters;
+
+/**
+ * A campaign continued from a file: the sample command rebuilt from its typed identity (never
+ * from command-line words), and the check that the campaign options typed next to
+ * {@code --resume} agree with it, by value.
+ */
+final class Resumption {
+    private Resumption() {
+    }
+
+    /** The sample command of a campaign, its run options at their defaults. */
+    static SampleCommand rebuild(CampaignId id) {
+        SampleCommand c = new SampleCommand();
+        c.fixed = id;
+        c.time = DecimalArg.of(id.time());
+        c.replicas = IntegerArg.of(id.replicas());
+        c.seed = IntegerArg.of(id.seed());
+        c.engine = id.engine();
+        c.finite.windows = new ArrayList<>(id.windows().stream().map(DecimalArg::of).toList());
+        c.finite.wtd = new ArrayList<>(id.wtd());
+        c.finite.wtdPoints = IntegerArg.of(id.wtdPoints());
+        c.ft = id.ft();
+        return c;
+    }
+
+    /**
+     * Null if every campaign option given on {@code cmd}'s command line has the saved value, else
+     * the first that does not, as "--time is 200 there but 100 here".
+     */
+    static String disagreement(SampleCommand cmd, CampaignId saved) {
+        java.util.Set<String> given = cmd.given;
+        if (given.contains("--seed") && cmd.seed.value() != saved.seed()) {
+            return differs("--seed", Long.toString(saved.seed()), cmd.seed.text());
+        }
+        if (given.contains("--time") && Double.compare(cmd.time.value(), saved.time()) != 0) {
+            return differs("--time", CampaignFile.shown(saved.time()), cmd.time.text());
+        }
+        if (given.contains("--replicas") && cmd.replicas.value() != saved.replicas()) {
+            return differs("--replicas", Long.toString(saved.replicas()), cmd.replicas.text());
+        }
+        if (given.contains("--engine") && !cmd.engine.equals(saved.engine())) {
+            return differs("--engine", saved.engine(), cmd.engine);
+        }
+        List<Double> windows = cmd.finite.windows.stream().map(DecimalArg::value).toList();
+        if (given.contains("--window") && !windows.equals(saved.windows())) {
+            return differs("--window", CampaignFile.windows(saved.windows()), CampaignFile.windows(windows));
+        }
+        if (given.contains("--wtd") && !cmd.finite.wtd.equals(saved.wtd())) {
+            return differs("--wtd", saved.wtd().isEmpty() ? "absent" : String.join(" ", saved.wtd()),
+                    String.join(" ", cmd.finite.wtd));
+        }
+        if (given.contains("--wtd-points") && cmd.finite.wtdPoints.value() != saved.wtdPoints()) {
+            return differs("--wtd-points", Integer.toString(saved.wtdPoints()), cmd.finite.wtdPoints.text());
+        }
+        if (given.contains("--ft") && !saved.ft()) {
+            return differs("--ft", "absent", "given");
+        }
+        return modelDisagreement(cmd, saved);
+    }
+
+    private static String modelDisagreement(SampleCommand cmd, CampaignId saved) {
+        java.util.Set<String> given = cmd.given;
+        ModelOptions m = cmd.model;
+        if (saved.model() instanceof CampaignId.ProcessFile f) {
+            for (String option : given) {
+                if (isModelOption(option) && !option.equals(ModelOptions.PROCESS)) {
+                    return differs(option, "absent (the model is the process file " + f.source() + ")", "given");
+                }
+            }
+            if (given.contains(ModelOptions.PROCESS)) {
+                m.spec();
+                CampaignId.ProcessFile here = new CampaignId.ProcessFile(m.process, m.processContent());
+                if (!here.equals(f)) {
+                    return ModelOptions.PROCESS + " " + m.process + " is not the file the campaign ran (" + f.source()
+                            + " as it was read then): the content differs";
+                }
+            }
+            return null;
+        }
+        ModelParameters p = ((CampaignId.Refrigerator) saved.model()).parameters();
+        if (given.contains(ModelOptions.PROCESS)) {
+            return differs(ModelOptions.PROCESS, "absent (the model is the refrigerator)", m.process);
+        }
+        if (given.contains("--model") && m.kind() != p.kind()) {
+            return differs("--model", p.kind().label(), m.model);
+        }
+        if (given.contains("--spectral") && !m.spectral.equalsIgnoreCase(p.cold().spectral().shape().label())) {
+            return differs("--spectral", p.cold().spectral().shape().label(), m.spectral);
+        }
+        if (given.contains("--cutoff") && p.cold().spectral().shape() == qar.model.Spectral.Shape.OHMIC
+                && Double.compare(m.cutoff.value(), p.cold().spectral().cutoff()) != 0) {
+            return differs("--cutoff", CampaignFile.shown(p.cold().spectral().cutoff()), m.cutoff.text());
+        }
+        double[] here = m.values();
+        double[] there = {p.n(), p.omega(), p.cold().beta(), p.cold().eps(), p.cold().delta(), p.cold().gamma(),
+            p.hot().beta(), p.hot().eps(), p.hot().delta(), p.hot().gamma(), p.work().beta(), p.work().eps(),
+            p.work().delta(), p.work().gamma()};
+        for (int k = 0; k < there.length; k++) {
+            String option = ModelOptions.option(SweepJob.PARAMETERS.get(k));
+            if (given.contains(option) && Double.compare(here[k], there[k]) != 0) {
+                return differs(option, CampaignFile.shown(there[k]), CampaignFile.shown(here[k]));
+            }
+        }
+        return null;
+    }
+
+    private static boolean isModelOption(String option) {
+        for (java.lang.reflect.Field f : ModelOptions.class.getDeclaredFields()) {
+            com.beust.jcommander.Parameter p = f.getAnnotation(com.beust.jcommander.Parameter.class);
+            if (p != null && p.names()[0].equals(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String differs(String option, String there, String here) {
+        return option + " is " + there + " there but " + here + " here";
+    }
+}
