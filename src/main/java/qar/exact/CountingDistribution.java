@@ -635,12 +635,12 @@ public final class CountingDistribution {
             }
         }
         // Taylor: S = sum_k T_k, T_k = A T_{k-1} / k, T_k has half bandwidth min(k w, d - 1)
-        double[] sre = new double[d * d];
-        double[] sim = complex ? new double[d * d] : null;
-        double[] tre = new double[d * d];
-        double[] tim = complex ? new double[d * d] : null;
-        double[] ure = new double[d * d];
-        double[] uim = complex ? new double[d * d] : null;
+        double[] sre = new double[Dense.length(d)];
+        double[] sim = complex ? new double[Dense.length(d)] : null;
+        double[] tre = new double[Dense.length(d)];
+        double[] tim = complex ? new double[Dense.length(d)] : null;
+        double[] ure = new double[Dense.length(d)];
+        double[] uim = complex ? new double[Dense.length(d)] : null;
         for (int i = 0; i < d; i++) {
             sre[i * d + i] = 1;
             tre[i * d + i] = 1;
