@@ -5,14 +5,13 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * Checks the {@code @file} arguments that JCommander expands before it sees them: each must be
- * readable UTF-8 text, and none may include itself through a chain of {@code @} lines (JCommander
+ * a regular file of UTF-8 text of at most {@link InputFile#MAX_ARGS_BYTES}, and none may include itself through a chain of {@code @} lines (JCommander
  * would expand that for ever).
  */
 final class AtFiles {
@@ -41,12 +40,11 @@ final class AtFiles {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(p)))
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(InputFile.read("@" + name, name, InputFile.MAX_ARGS_BYTES,
+                            "a text file of arguments")))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new UsageException("@" + name + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new UsageException("@" + name + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         for (String line : text.split("\\R")) {
             String l = line.strip();

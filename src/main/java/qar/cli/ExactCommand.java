@@ -77,6 +77,10 @@ final class ExactCommand implements Command {
             SizeCheck.exact(mp, (int) order.value());
         }
         JumpProcess process = model.process(p);
+        // before any feature is built: waiting times and windows are dense in the levels
+        SizeCheck.features(SizeCheck.shown(p, model), process.dimension(),
+                finite.wtd.isEmpty() ? null : "--wtd", finite.windows.isEmpty() ? null : "--window",
+                rateFunctions.isEmpty() ? null : "--rate-function", ft ? "--ft" : null);
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         var watches = finite.watches(p, process);
         double[] windows = finite.windows(null, process);

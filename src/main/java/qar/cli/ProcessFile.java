@@ -8,9 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -92,12 +89,8 @@ final class ProcessFile {
     }
 
     private JsonNode tree() {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(Path.of(path));
-        } catch (IOException | InvalidPathException e) {
-            throw refused("cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
+        byte[] bytes = InputFile.read(option + " = " + UsageException.shown(path), path, InputFile.MAX_PROCESS_BYTES,
+                "a JSON file");
         JsonNode root;
         try {
             root = READER.readTree(bytes);

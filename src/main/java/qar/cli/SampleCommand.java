@@ -478,6 +478,9 @@ final class SampleCommand implements Command {
     private SampleJob job(ModelSpec p, JumpProcess process, boolean files) {
         double time = this.time.value();
         long replicas = this.replicas.value();
+        // the exact side: finite-time cumulants at --time always, waiting times, rate functions of every reservoir
+        SizeCheck.features(SizeCheck.shown(p, model), process.dimension(),
+                finite.wtd.isEmpty() ? null : "--wtd", "qar sample", finite.windows.isEmpty() ? null : "qar sample", null);
         List<Watch> watches = finite.watches(p, process);
         double[] windows = finite.windows(this.time, process);
         if (ft && windows.length == 0) {

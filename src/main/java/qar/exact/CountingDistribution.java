@@ -68,6 +68,8 @@ public final class CountingDistribution {
      * larger tilts are refused (reported as an infinite M, which the searches avoid).
      */
     private static final double MAX_NORM_TIME = 1e11;
+    /** Most extra tilts that fill the ladder's holes, per distribution. */
+    private static final int MAX_HOLE_TILTS = 32;
     /** Largest DFT length. */
     private static final int MAX_DFT = 1 << 16;
     /** Taylor terms are added until the envelope bound theta^k / k! drops below this. */
@@ -251,12 +253,15 @@ public final class CountingDistribution {
         }
         Result r = small.solve(t, cut.initial(), tailMass);
         double[] p = r.probability().clone();
+        // a value too small to survive the cut's error is not shown, and its mass is counted as left out
+        double dropped = 0;
         for (int k = 0; k < p.length; k++) {
             if (p[k] < CUT_RESOLVE * cut.bound()) {
+                dropped += p[k] + cut.bound();
                 p[k] = Double.NaN;
             }
         }
-        return new Result(reservoirName, t, r.nMin(), g, p, r.massLeftOut() + cut.bound());
+        return new Result(reservoirName, t, r.nMin(), g, p, r.massLeftOut() + cut.bound() + dropped);
     }
 
     /** The distribution of this (possibly cut) process; arguments already checked. */
@@ -276,13 +281,15 @@ public final class CountingDistribution {
         int size = Math.toIntExact(mHi - mLo + 1);
         double[] best = new double[size];
         double[] score = new double[size];
+        double[] bound = new double[size];
         Arrays.fill(best, Double.NaN);
         Arrays.fill(score, 0.0);
+        Arrays.fill(bound, Double.POSITIVE_INFINITY);
         // ladder of tilts from 0 up to hi.s and down to lo.s, stopping once the end of the window lies
         // within two tilted standard deviations of the tilted mean (there P_s is still ~e^-2 of its
         // peak, resolved to ~1e-10); heavy tails make the mean run away near the end (at the
         // defaults c's last step moved it from -17 to -29 and cost a 1058-point DFT for nothing)
-        double[] at0 = tilt(0, t, rho0, mLo, best, score);
+        double[] at0 = tilt(0, t, rho0, mLo, best, score, bound, null);
         for (int dir = +1; dir >= -1; dir -= 2) {
             double end = dir > 0 ? hi.s : lo.s;
             long edge = dir > 0 ? mHi : mLo;
@@ -291,9 +298,10 @@ public final class CountingDistribution {
             while (dir * s < dir * end && dir * (at[0] + dir * 2 * at[1] - edge) < 0) {
                 double next = s + dir * Math.min(1.0, TILT_SPACING / at[1]);
                 s = dir > 0 ? Math.min(next, end) : Math.max(next, end);
-                at = tilt(s, t, rho0, mLo, best, score);
+                at = tilt(s, t, rho0, mLo, best, score, bound, null);
             }
         }
+        left += fillHoles(t, rho0, mLo, lo.s, hi.s, best, score, bound);
         return new Result(reservoirName, t, mLo * g, g, best, left);
     }
 
@@ -389,7 +397,8 @@ public final class CountingDistribution {
      * One tilt: its DFT, merged into best / score. Returns the tilted mean and standard deviation
      * (lattice steps).
      */
-    private double[] tilt(double s, double t, double[] rho0, long mLo, double[] best, double[] score) {
+    private double[] tilt(double s, double t, double[] rho0, long mLo, double[] best, double[] score, double[] bound,
+            boolean[] locked) {
         double f0 = logF(s, t, rho0);
         // tilted mean and variance from F by central differences (only to place and size the DFT)
         double var0 = Math.max(1.0, crudeVariance(s, t, rho0, f0));
@@ -440,10 +449,18 @@ public final class CountingDistribution {
             }
             m *= 2;
         }
+        // P(n) = e^{f0 - s n} P_s(n) with P_s(n) <= 1 anywhere, and below (RESOLVE + 1) floor where
+        // this tilt does not resolve n: a bound on what an unresolved n can hold
+        long first = centre - m / 2;
+        for (int k = 0; k < bound.length; k++) {
+            long n = mLo + k;
+            double ps1 = n >= first && n < first + m ? Math.min(1.0, (RESOLVE + 1) * floor) : 1.0;
+            bound[k] = Math.min(bound[k], Math.exp(f0 - s * n) * ps1);
+        }
         for (int r = 0; r < m; r++) {
             long n = centre - m / 2 + r;
             long k = n - mLo;
-            if (k < 0 || k >= best.length || !(ps[r] > RESOLVE * floor)) {
+            if (k < 0 || k >= best.length || !(ps[r] > RESOLVE * floor) || locked != null && locked[(int) k]) {
                 continue;
             }
             double sc = ps[r] / floor;
@@ -453,6 +470,63 @@ public final class CountingDistribution {
             }
         }
         return new double[] {mean, sigma};
+    }
+
+    /**
+     * Every n of the window that the ladder left unresolved gets a tilt of its own, with its tilted
+     * mean at n (where P_s(n) stands highest): a lattice whose P(n) alternates by decades (at
+     * --N 7, t = 200, h: ~5e-6, 3e-6, 6e-3 in turn) can leave a small value between two tilts whose
+     * means a heavy tail puts far apart. Those tilts only fill holes, never replace a value the
+     * ladder resolved. Returns the mass of what stays unresolved, bounded from every tilt, which the
+     * caller counts as left out.
+     */
+    private double fillHoles(double t, double[] rho0, long mLo, double sLo, double sHi, double[] best,
+            double[] score, double[] bound) {
+        boolean[] locked = new boolean[best.length];
+        for (int k = 0; k < best.length; k++) {
+            locked[k] = !Double.isNaN(best[k]);
+        }
+        int tilts = 0;
+        for (int k = 0; k < best.length && tilts < MAX_HOLE_TILTS; k++) {
+            if (Double.isNaN(best[k])) {
+                tilt(tiltWithMean(mLo + k, sLo, sHi, t, rho0), t, rho0, mLo, best, score, bound, locked);
+                tilts++;
+            }
+        }
+        double unresolved = 0;
+        for (int k = 0; k < best.length; k++) {
+            if (Double.isNaN(best[k])) {
+                unresolved += bound[k];
+            }
+        }
+        return unresolved;
+    }
+
+    /** The tilt in [sLo, sHi] whose tilted mean F'(s) is n (lattice steps), by bisection: F is convex. */
+    private double tiltWithMean(long n, double sLo, double sHi, double t, double[] rho0) {
+        double a = sLo;
+        double b = sHi;
+        double mid = 0;
+        for (int it = 0; it < 60 && b - a > 1e-12 * Math.max(1, Math.abs(mid)); it++) {
+            mid = 0.5 * (a + b);
+            double delta = 1e-4 * Math.max(1.0, Math.abs(mid));
+            double mean = (logF(mid + delta, t, rho0) - logF(mid - delta, t, rho0)) / (2 * delta);
+            if (!Double.isFinite(mean)) {
+                // beyond the computable tilts: move inwards, towards s = 0
+                if (mid > 0) {
+                    b = mid;
+                } else {
+                    a = mid;
+                }
+            } else if (Math.abs(mean - n) < 0.25) {
+                return mid;
+            } else if (mean < n) {
+                a = mid;
+            } else {
+                b = mid;
+            }
+        }
+        return mid;
     }
 
     /**
@@ -561,12 +635,12 @@ public final class CountingDistribution {
             }
         }
         // Taylor: S = sum_k T_k, T_k = A T_{k-1} / k, T_k has half bandwidth min(k w, d - 1)
-        double[] sre = new double[d * d];
-        double[] sim = complex ? new double[d * d] : null;
-        double[] tre = new double[d * d];
-        double[] tim = complex ? new double[d * d] : null;
-        double[] ure = new double[d * d];
-        double[] uim = complex ? new double[d * d] : null;
+        double[] sre = new double[Dense.length(d)];
+        double[] sim = complex ? new double[Dense.length(d)] : null;
+        double[] tre = new double[Dense.length(d)];
+        double[] tim = complex ? new double[Dense.length(d)] : null;
+        double[] ure = new double[Dense.length(d)];
+        double[] uim = complex ? new double[Dense.length(d)] : null;
         for (int i = 0; i < d; i++) {
             sre[i * d + i] = 1;
             tre[i * d + i] = 1;

@@ -273,7 +273,7 @@ public final class FiniteTimeCumulants {
         double[][] x = identity();
         for (int j = TERMS; j >= 1; j--) {
             double f = h / j;
-            double[][] y = new double[order + 1][d * d];
+            double[][] y = new double[order + 1][Dense.length(d)];
             for (int n = 0; n <= order; n++) {
                 for (int m = 0; m <= n; m++) {
                     sparseTimes(m, x[n - m], y[n], f);
@@ -313,7 +313,7 @@ public final class FiniteTimeCumulants {
     }
 
     private double[][] identity() {
-        double[][] x = new double[order + 1][d * d];
+        double[][] x = new double[order + 1][Dense.length(d)];
         for (int a = 0; a < d; a++) {
             x[0][a * d + a] = 1;
         }
@@ -321,7 +321,7 @@ public final class FiniteTimeCumulants {
     }
 
     private double[][] square(double[][] x) {
-        double[][] y = new double[order + 1][d * d];
+        double[][] y = new double[order + 1][Dense.length(d)];
         for (int n = 0; n <= order; n++) {
             for (int m = 0; m <= n; m++) {
                 multiplyAdd(x[m], x[n - m], y[n], d);

@@ -67,12 +67,36 @@ public final class RateFunction {
         return new RateFunction(process, reservoir, st.current(), st.noise());
     }
 
-    /** I(j) on a grid of currents; j and rate have equal lengths. */
-    public record Curve(String reservoir, double[] current, double[] rate) {
+    /** Largest gap between neighbouring currents of a curve, as a share of its range of j. */
+    public static final double MAX_GAP = 0.01;
+
+    /**
+     * A stretch [jFrom, jTo] where I(j) is nearly affine: lambda(s) has a near-kink (a dynamical
+     * coexistence of two phases, such as a parked and a cooling one), so lambda'(s) jumps across
+     * it within one step of the evenly spaced tilts. {@code slope} is the chord's, and
+     * {@code deviation} the largest distance of the curve's points in the stretch from the chord.
+     */
+    public record Affine(double jFrom, double jTo, double slope, double deviation) {
+    }
+
+    /** A gap in j this many times both neighbouring gaps marks a near-kink of lambda(s). */
+    private static final double KINK = 4;
+
+    /** I(j) on a grid of currents; j and rate have equal lengths; the affine stretches among them. */
+    public record Curve(String reservoir, double[] current, double[] rate, java.util.List<Affine> affine) {
+        public Curve {
+            affine = java.util.List.copyOf(affine);
+        }
+
+        public Curve(String reservoir, double[] current, double[] rate) {
+            this(reservoir, current, rate, java.util.List.of());
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Curve c && reservoir.equals(c.reservoir)
-                    && java.util.Arrays.equals(current, c.current) && java.util.Arrays.equals(rate, c.rate);
+                    && java.util.Arrays.equals(current, c.current) && java.util.Arrays.equals(rate, c.rate)
+                    && affine.equals(c.affine);
         }
 
         @Override
@@ -108,8 +132,8 @@ public final class RateFunction {
         return maximise(j)[1];
     }
 
-    /** The maximiser s and the maximum of s j - lambda(s). */
-    private double[] maximise(double j) {
+    /** The maximiser s and the maximum of s j - lambda(s) (package-private for tests). */
+    double[] maximise(double j) {
         if (!Double.isFinite(j)) {
             throw new IllegalArgumentException("current must be finite, got " + j);
         }
@@ -175,6 +199,15 @@ public final class RateFunction {
      * j = lambda'(s) (central difference) and I = s j - lambda(s). An error delta in j moves the
      * pair along the tangent, so I(j) is off by O(delta^2) only; three lambda per point instead
      * of a search per point.
+     *
+     * <p>Evenly spaced tilts leave wide gaps in j where lambda'(s) is steep (the tails) or turns
+     * almost at once (at the defaults lambda'(s) of c goes from -1.5e-5 at s = -0.05 to 0.097 at
+     * s = 0: a coexistence of a parked and a cooling phase, across which I(j) is nearly affine).
+     * So tilts are bisected wherever neighbouring j are more than {@link #MAX_GAP} of the range
+     * apart, down to steps of 1e-3 of s (relative; below, the central difference would smear the
+     * turn); a gap still left is filled with currents spaced evenly in j, each by the direct
+     * supremum of {@link #rate}. A gap of the even tilts that is {@link #KINK} times both its
+     * neighbours is a near-kink of lambda: reported as an {@link Affine} stretch.
      */
     public Curve curve(int points, double spread) {
         if (points < 2 || !(spread > 0)) {
@@ -184,20 +217,90 @@ public final class RateFunction {
         double sLo = maximise(current - spread * width)[0];
         double sHi = maximise(current + spread * width)[0];
         double scale = noise > 0 ? 1 / Math.sqrt(noise) : 1;
-        double[] j = new double[points];
-        double[] r = new double[points];
-        int m = 0;
+        java.util.List<double[]> pts = new java.util.ArrayList<>();
         for (int k = 0; k < points; k++) {
-            double sk = sLo + (sHi - sLo) * k / (points - 1);
-            double h = 1e-5 * Math.max(Math.abs(sk), scale);
-            double l = lambda(sk);
-            double slope = (lambda(sk + h) - lambda(sk - h)) / (2 * h);
-            if (Double.isFinite(l) && Double.isFinite(slope)) {
-                j[m] = slope;
-                r[m] = Math.max(0.0, sk * slope - l);
-                m++;
+            double[] pt = point(sLo + (sHi - sLo) * k / (points - 1), scale);
+            if (pt != null) {
+                pts.add(pt);
             }
         }
-        return new Curve(name, java.util.Arrays.copyOf(j, m), java.util.Arrays.copyOf(r, m));
+        if (pts.size() < 2) {
+            return new Curve(name, pts.stream().mapToDouble(p -> p[1]).toArray(),
+                    pts.stream().mapToDouble(p -> p[2]).toArray());
+        }
+        double maxGap = MAX_GAP * (pts.get(pts.size() - 1)[1] - pts.get(0)[1]);
+        java.util.List<Affine> affine = new java.util.ArrayList<>();
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        out.add(pts.get(0));
+        for (int k = 1; k < pts.size(); k++) {
+            int from = out.size() - 1;
+            fill(out, pts.get(k), maxGap, scale);
+            double gap = pts.get(k)[1] - pts.get(k - 1)[1];
+            // interior gaps only: at the ends lambda'(s) may grow steeply without a kink (a capped tilt)
+            if (k >= 2 && k + 1 < pts.size() && gap > maxGap
+                    && gap > KINK * Math.max(pts.get(k - 1)[1] - pts.get(k - 2)[1], pts.get(k + 1)[1] - pts.get(k)[1])) {
+                affine.add(affine(out.subList(from, out.size())));
+            }
+        }
+        return new Curve(name, out.stream().mapToDouble(p -> p[1]).toArray(),
+                out.stream().mapToDouble(p -> p[2]).toArray(), affine);
+    }
+
+    /** Most points added to one curve: the default curve gains about 60. */
+    private static final int MAX_ADDED = 5000;
+
+    /** (s, j, I) at tilt s, or null where lambda is not finite there. */
+    private double[] point(double s, double scale) {
+        double h = 1e-5 * Math.max(Math.abs(s), scale);
+        double l = lambda(s);
+        double slope = (lambda(s + h) - lambda(s - h)) / (2 * h);
+        if (!Double.isFinite(l) || !Double.isFinite(slope)) {
+            return null;
+        }
+        return new double[] {s, slope, Math.max(0.0, s * slope - l)};
+    }
+
+    /** The chord through the first and last of the points (s, j, I), and their largest distance from it. */
+    private static Affine affine(java.util.List<double[]> pts) {
+        double[] a = pts.get(0);
+        double[] b = pts.get(pts.size() - 1);
+        double slope = (b[2] - a[2]) / (b[1] - a[1]);
+        double dev = 0;
+        for (double[] p : pts) {
+            dev = Math.max(dev, Math.abs(p[2] - (a[2] + slope * (p[1] - a[1]))));
+        }
+        return new Affine(a[1], b[1], slope, dev);
+    }
+
+    /** Appends the points after the last of {@code out} up to and including b, no gap in j above maxGap. */
+    private void fill(java.util.List<double[]> out, double[] b, double maxGap, double scale) {
+        java.util.ArrayDeque<double[]> todo = new java.util.ArrayDeque<>();
+        todo.push(b);
+        int added = 0;
+        while (!todo.isEmpty()) {
+            double[] a = out.get(out.size() - 1);
+            double[] c = todo.peek();
+            double ds = c[0] - a[0];
+            if (!(c[1] - a[1] > maxGap) || added > MAX_ADDED) {
+                out.add(todo.pop());
+                continue;
+            }
+            double mid = a[0] + 0.5 * ds;
+            double[] m = ds > 1e-3 * Math.max(Math.abs(mid), scale) ? point(mid, scale) : null;
+            if (m != null && m[1] > a[1] && m[1] < c[1]) {
+                todo.push(m);
+                added++;
+                continue;
+            }
+            // lambda' turns within a step the central difference cannot split: fill evenly in j
+            int pieces = (int) Math.ceil((c[1] - a[1]) / (0.99 * maxGap));
+            for (int i = 1; i < pieces; i++) {
+                double j = a[1] + (c[1] - a[1]) * i / pieces;
+                double[] sup = maximise(j);
+                out.add(new double[] {sup[0], j, sup[1]});
+            }
+            added += pieces;
+            out.add(todo.pop());
+        }
     }
 }

@@ -230,7 +230,7 @@ public final class WaitingTimes {
     /** x1 = (-R0)^-1 p0 and x2 = (-R0)^-1 x1 by GTH elimination from the top level down. */
     private static double[][] moments(int d, int[] from, int[] to, double[] rate, double[] leak0, boolean[] live,
             double[] p0) {
-        double[] g = new double[d * d];
+        double[] g = new double[Dense.length(d)];
         for (int k = 0; k < from.length; k++) {
             if (live[from[k]]) {
                 g[to[k] * d + from[k]] += rate[k];
@@ -463,7 +463,7 @@ public final class WaitingTimes {
         while (powers.size() <= j) {
             int last = powers.size() - 1;
             double[] e = powers.get(last);
-            double[] e2 = new double[d * d];
+            double[] e2 = new double[Dense.length(d)];
             FiniteTimeCumulants.multiplyAdd(e, e, e2, d);
             double[] del = deficits.get(last);
             double[] del2 = del.clone();
@@ -513,7 +513,7 @@ public final class WaitingTimes {
         double a = mu * h;
         double[] coef = phiCoefficients(a);
         double e = Math.exp(-a);
-        double[] m = new double[d * d];
+        double[] m = new double[Dense.length(d)];
         double[] del = new double[d];
         double[] unit = new double[d];
         double[] v = new double[d];

@@ -64,6 +64,15 @@ public final class FiniteTimeReport {
                 Json.put(o, "jMin", c.current()[0]);
                 Json.put(o, "jMax", c.current()[c.current().length - 1]);
                 o.put("points", c.current().length);
+                // stretches where I(j) is nearly affine (lambda(s) has a near-kink there)
+                ArrayNode aff = o.putArray("affine");
+                for (RateFunction.Affine f : c.affine()) {
+                    ObjectNode x = aff.addObject();
+                    Json.put(x, "jFrom", f.jFrom());
+                    Json.put(x, "jTo", f.jTo());
+                    Json.put(x, "slope", f.slope());
+                    Json.put(x, "deviation", f.deviation());
+                }
             }
         }
     }
@@ -91,6 +100,11 @@ public final class FiniteTimeReport {
         for (RateFunction.Curve c : r.rateFunctions()) {
             sb.append(String.format(Locale.ROOT, "  rate function of %s on j = %.4g .. %.4g (%d points)%n",
                     c.reservoir(), c.current()[0], c.current()[c.current().length - 1], c.current().length));
+            for (RateFunction.Affine f : c.affine()) {
+                sb.append(String.format(Locale.ROOT, "    nearly affine on j = %.4g .. %.4g: slope %.4g, within %.2g of"
+                        + " the line (lambda(s) has a near-kink: two phases coexist)%n", f.jFrom(), f.jTo(), f.slope(),
+                        f.deviation()));
+            }
         }
         return sb.toString();
     }
