@@ -202,7 +202,8 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
                     + (Files.exists(file) ? "" : " (there is no such file)"));
         }
         try {
-            JsonNode root = ProcessFile.READER.readTree(Files.readAllBytes(file));
+            JsonNode root = ProcessFile.READER.readTree(InputFile.read(file.toString(), file.toString(),
+                    InputFile.MAX_RESULT_BYTES, "a qar checkpoint"));
             String format = root == null ? "" : root.path("format").asText();
             if (!FORMAT.equals(format)) {
                 throw new IOException(format.startsWith("qar checkpoint ") ? "it is of format '" + format

@@ -19,6 +19,8 @@ final class InputFile {
     static final long MAX_PROCESS_BYTES = 16L << 20;
     /** Largest {@code @} file of arguments: a real one holds a few hundred bytes. */
     static final long MAX_ARGS_BYTES = 1L << 20;
+    /** Largest shard.json or checkpoint: their tallies take a few MB at the largest campaigns. */
+    static final long MAX_RESULT_BYTES = 1L << 30;
 
     private InputFile() {
     }

@@ -105,7 +105,8 @@ final class Shards {
             }
         }
         try {
-            JsonNode root = ProcessFile.READER.readTree(Files.readAllBytes(file));
+            JsonNode root = ProcessFile.READER.readTree(InputFile.read(file.toString(), file.toString(),
+                    InputFile.MAX_RESULT_BYTES, "a qar shard file"));
             String format = root == null ? "" : root.path("format").asText();
             if (!FORMAT.equals(format)) {
                 throw new IOException(format.startsWith("qar shard ") ? "it is of format '" + format + "' (another"
