@@ -18,11 +18,17 @@ import qar.model.JumpProcess;
  * pivots and the stationary state are all that is kept: (4 w + 4) doubles per level (96 bytes for
  * the refrigerator's w = 2), stored as interleaved double-double vectors ({@link DoubleDouble}).
  */
-public final class GthFactorization {
+public final class GthFactorization implements Factorization {
     /** Rescale a population mantissa when its binary exponent leaves +-EXP_WINDOW. */
     private static final int EXP_WINDOW = 256;
     /** Largest number of band entries (levels x bandwidth): an interleaved vector holds twice that. */
     private static final long MAX_BAND = (Integer.MAX_VALUE - 8) / 2;
+    /**
+     * Below this a double-double's low part is no longer a normal double: a rate, censored rate or
+     * probability this small (but not zero) has lost digits, and one that underflowed to zero may
+     * have cut the only path down, so {@link #ofOrNull} leaves such a chain to {@link WideGth}.
+     */
+    static final double TINY = 0x1p-960;
 
     private final int d;
     private final int w;
@@ -48,6 +54,19 @@ public final class GthFactorization {
      *                                  stationary state is not unique
      */
     public static GthFactorization of(JumpProcess process) {
+        return elimination(process, false);
+    }
+
+    /**
+     * As {@link #of}, or null where some nonzero rate, censored rate or probability came below
+     * {@link #TINY}: then digits were lost to underflow (a zero pivot may be one of them), and the
+     * elimination must carry exponents ({@link WideGth}).
+     */
+    static GthFactorization ofOrNull(JumpProcess process) {
+        return elimination(process, true);
+    }
+
+    private static GthFactorization elimination(JumpProcess process, boolean watch) {
         int d = process.dimension();
         int w = Math.min(process.bandwidth(), d - 1);
         if ((long) d * w > MAX_BAND) {
@@ -58,6 +77,7 @@ public final class GthFactorization {
         // rate n-k -> n in up[n*w + k-1]; the diagonal is never needed
         double[] down = DoubleDouble.vector(d * w);
         double[] up = DoubleDouble.vector(d * w);
+        boolean tiny = false;
         DoubleDouble r = new DoubleDouble();
         for (Channel ch : process.channels()) {
             int from = ch.from();
@@ -65,6 +85,7 @@ public final class GthFactorization {
             double[] band = to < from ? down : up;
             int idx = to < from ? from * w + from - to - 1 : to * w + to - from - 1;
             r.load(band, idx).add(ch.rate()).store(band, idx);
+            tiny |= ch.rate() < TINY;
         }
         double[] pivot = DoubleDouble.vector(d);
         DoubleDouble s = new DoubleDouble();
@@ -76,12 +97,17 @@ public final class GthFactorization {
                 s.add(down, row + n - j);
             }
             if (!(s.hi > 0)) {
+                if (watch && tiny) {
+                    return null;
+                }
                 throw new IllegalArgumentException("level " + n
                         + " cannot reach the levels below it: the stationary state is not unique");
             }
             s.store(pivot, n);
             for (int k = 1; k <= n - lo; k++) {
+                boolean nonzero = down[2 * (row + k)] != 0;
                 r.load(down, row + k).divide(s.hi, s.lo).store(down, row + k);
+                tiny |= nonzero && r.hi < TINY;
             }
             // censor level n: every path i -> n -> j becomes a rate i -> j
             for (int i = lo; i < n; i++) {
@@ -93,6 +119,8 @@ public final class GthFactorization {
                 for (int j = lo; j < n; j++) {
                     if (j != i) {
                         r.set(gh, gl).multiply(down, row + n - j);
+                        // gh > 0: a product below TINY is an underflow unless the probability is 0
+                        tiny |= r.hi < TINY && down[2 * (row + n - j)] != 0;
                         if (j < i) {
                             r.addTo(down, i * w + i - j - 1);
                         } else {
@@ -102,9 +130,10 @@ public final class GthFactorization {
                 }
             }
         }
-        return new GthFactorization(d, w, pivot, down, up);
+        return watch && tiny ? null : new GthFactorization(d, w, pivot, down, up);
     }
 
+    @Override
     public int dimension() {
         return d;
     }
@@ -115,11 +144,13 @@ public final class GthFactorization {
     }
 
     /** The stationary state as an interleaved double-double vector; shared, callers must not write. */
-    double[] stationaryVector() {
+    @Override
+    public double[] stationaryVector() {
         return pi;
     }
 
     /** The normalised stationary state, lowest level first; every entry >= 0. */
+    @Override
     public double[] stationaryState() {
         double[] out = new double[d];
         for (int n = 0; n < d; n++) {
@@ -195,7 +226,8 @@ public final class GthFactorization {
     }
 
     /** {@link #solve(DD[])} on an interleaved vector, overwriting y with x. */
-    void solveInPlace(double[] y) {
+    @Override
+    public void solveInPlace(double[] y) {
         checkLength(DoubleDouble.length(y));
         DoubleDouble t = new DoubleDouble();
         for (int n = d - 1; n >= 1; n--) {
@@ -242,7 +274,8 @@ public final class GthFactorization {
     }
 
     /** {@link #solveAdjoint(DD[])} on an interleaved vector, overwriting y with x. */
-    void solveAdjointInPlace(double[] y) {
+    @Override
+    public void solveAdjointInPlace(double[] y) {
         checkLength(DoubleDouble.length(y));
         DoubleDouble rn = new DoubleDouble();
         DoubleDouble t = new DoubleDouble();
