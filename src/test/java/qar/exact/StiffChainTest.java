@@ -246,4 +246,50 @@ class StiffChainTest {
             }
         }
     }
+
+    /**
+     * The waiting times' own elimination (plain double, on a dense copy): the mean time between two
+     * watched jumps in the steady state is 1 / (their stationary rate) exactly (the Palm-Kac
+     * formula), given here by the tree theorem. Plain-double GTH keeps an entrywise relative error
+     * of order d^2 u; with p0's rounding the tolerance is 8 d^2 u. Rates around 1e-150, 1 and 1e150,
+     * spanning 1e40 or 1e300; where the plain elimination underflows (46 of these chains) the one
+     * with exponents answers.
+     */
+    @Test
+    void waitingTimeMeansOfStiffChainsAreExactOrRefused() {
+        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(7);
+        int answered = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int d = 3 + rng.nextInt(4);
+            double center = new double[] {-150, 0, 150}[trial % 3];
+            double span = trial % 2 == 0 ? 20 : 150;
+            JumpProcess p = randomChain(rng, d, 0, center - span, center + span, 3);
+            TreeTheorem exact = TreeTheorem.of(p);
+            if (!allNormal(exact, d)) {
+                continue;
+            }
+            boolean[] watched = WaitingTimes.reservoir(p, trial % 3);
+            double[] ones = new double[watched.length];
+            boolean any = false;
+            for (int k = 0; k < watched.length; k++) {
+                ones[k] = watched[k] ? 1 : 0;
+                any |= watched[k];
+            }
+            if (!any) {
+                continue;
+            }
+            double mean;
+            try {
+                mean = WaitingTimes.of(p, watched).mean();
+            } catch (IllegalArgumentException e) {
+                continue; // a level from which no watched jump can happen: infinite waiting times
+            }
+            BigDecimal want = BigDecimal.ONE.divide(exact.mean(ones), MathContext.DECIMAL128);
+            double rel = new BigDecimal(mean).subtract(want).abs().divide(want, MathContext.DECIMAL64).doubleValue();
+            assertTrue(rel <= 8 * d * d * 0x1p-53, "trial " + trial + ": mean " + mean + ", exact "
+                    + want.round(MathContext.DECIMAL64) + ", relative error " + rel);
+            answered++;
+        }
+        assertTrue(answered >= 250, answered + " answered");
+    }
 }
