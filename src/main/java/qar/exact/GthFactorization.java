@@ -41,12 +41,17 @@ public final class GthFactorization implements Factorization {
     private final double[] pi;
 
     private GthFactorization(int d, int w, double[] pivot, double[] down, double[] up) {
+        this(d, w, pivot, down, up, null);
+    }
+
+    /** @param log2Pi if not null, receives log2 of every population, also those below the doubles */
+    private GthFactorization(int d, int w, double[] pivot, double[] down, double[] up, double[] log2Pi) {
         this.d = d;
         this.w = w;
         this.pivot = pivot;
         this.down = down;
         this.up = up;
-        this.pi = stationary();
+        this.pi = stationary(log2Pi);
     }
 
     /**
@@ -78,6 +83,8 @@ public final class GthFactorization implements Factorization {
         double[] down = DoubleDouble.vector(d * w);
         double[] up = DoubleDouble.vector(d * w);
         boolean tiny = false;
+        // the steps where digits were lost to underflow (only when watching)
+        boolean[] lossAt = watch ? new boolean[d] : null;
         DoubleDouble r = new DoubleDouble();
         for (Channel ch : process.channels()) {
             int from = ch.from();
@@ -85,7 +92,7 @@ public final class GthFactorization implements Factorization {
             double[] band = to < from ? down : up;
             int idx = to < from ? from * w + from - to - 1 : to * w + to - from - 1;
             r.load(band, idx).add(ch.rate()).store(band, idx);
-            tiny |= ch.rate() < TINY;
+            // rates as given are exact, subnormal or not: only what the elimination computes can lose digits
         }
         double[] pivot = DoubleDouble.vector(d);
         DoubleDouble s = new DoubleDouble();
@@ -98,7 +105,7 @@ public final class GthFactorization implements Factorization {
             }
             if (!(s.hi > 0)) {
                 if (watch && tiny) {
-                    return null;
+                    return null; // possibly a path lost to underflow: not a proof of a cut
                 }
                 throw new IllegalArgumentException("level " + n
                         + " cannot reach the levels below it: the stationary state is not unique");
@@ -107,7 +114,13 @@ public final class GthFactorization implements Factorization {
             for (int k = 1; k <= n - lo; k++) {
                 boolean nonzero = down[2 * (row + k)] != 0;
                 r.load(down, row + k).divide(s.hi, s.lo).store(down, row + k);
-                tiny |= nonzero && r.hi < TINY;
+                if (watch && nonzero && r.hi < TINY) {
+                    tiny = true;
+                    lossAt[n] = true;
+                    if (r.hi == 0) {
+                        down[2 * (row + k)] = Double.MIN_VALUE; // keep the path, within its rounding
+                    }
+                }
             }
             // censor level n: every path i -> n -> j becomes a rate i -> j
             for (int i = lo; i < n; i++) {
@@ -120,7 +133,10 @@ public final class GthFactorization implements Factorization {
                     if (j != i) {
                         r.set(gh, gl).multiply(down, row + n - j);
                         // gh > 0: a product below TINY is an underflow unless the probability is 0
-                        tiny |= r.hi < TINY && down[2 * (row + n - j)] != 0;
+                        if (watch && r.hi < TINY && down[2 * (row + n - j)] != 0) {
+                            tiny = true;
+                            lossAt[n] = true;
+                        }
                         if (j < i) {
                             r.addTo(down, i * w + i - j - 1);
                         } else {
@@ -130,7 +146,50 @@ public final class GthFactorization implements Factorization {
                 }
             }
         }
-        return watch && tiny ? null : new GthFactorization(d, w, pivot, down, up);
+        if (!tiny) {
+            GthFactorization f = new GthFactorization(d, w, pivot, down, up);
+            return !watch || f.finite() ? f : null;
+        }
+        double[] log2Pi = new double[d];
+        GthFactorization f = new GthFactorization(d, w, pivot, down, up, log2Pi);
+        return f.finite() && f.lossesNegligible(lossAt, log2Pi) ? f : null;
+    }
+
+    private boolean finite() {
+        for (double x : pi) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the digits lost at the flagged steps cannot reach a result. A loss at step n changes
+     * censored rates by at most the flow through level n, pi_n times its censored escape (what
+     * enters n leaves it), and pi_n itself: negligible where pi_n is below every double (2^-1075)
+     * and that flow below 2^-110 of the smallest flow through a level whose population is a normal
+     * double. The refrigerator's top levels at N > 1000 are such; populations and flows that lost
+     * digits elsewhere send the chain to {@link WideGth}.
+     */
+    private boolean lossesNegligible(boolean[] lossAt, double[] log2Pi) {
+        double flowFloor = Double.POSITIVE_INFINITY;
+        for (int n = 1; n < d; n++) {
+            if (log2Pi[n] >= Double.MIN_EXPONENT) {
+                flowFloor = Math.min(flowFloor, log2Pi[n] + log2(pivot[2 * n]));
+            }
+        }
+        flowFloor -= 110;
+        for (int n = 1; n < d; n++) {
+            if (lossAt[n] && (log2Pi[n] >= Double.MIN_EXPONENT - 53 || log2Pi[n] + log2(pivot[2 * n]) >= flowFloor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 
     @Override
@@ -159,7 +218,7 @@ public final class GthFactorization implements Factorization {
         return out;
     }
 
-    private double[] stationary() {
+    private double[] stationary(double[] log2Pi) {
         // Back substitution with a running binary exponent per level: populations may span
         // thousands of decades, so each mantissa is kept near 1 and the scales are merged at the end.
         double[] m = DoubleDouble.vector(d);
@@ -189,7 +248,14 @@ public final class GthFactorization implements Factorization {
                     }
                 }
             }
-            acc.divide(pivot, n);
+            if (acc.hi != 0) {
+                // sum and pivot as fractions with their own exponents: the quotient cannot overflow
+                // (a stiff chain's pivot may be 2^-1000 next to a sum near 2^+256)
+                ref += acc.frexp();
+                t.load(pivot, n);
+                ref -= t.frexp();
+                acc.divide(t.hi, t.lo);
+            }
             if (acc.hi != 0 && Math.abs(Math.getExponent(acc.hi)) > EXP_WINDOW) {
                 ref += acc.frexp();
             }
@@ -202,10 +268,20 @@ public final class GthFactorization implements Factorization {
                 top = Math.max(top, e[n] + Math.getExponent(m[2 * n]));
             }
         }
+        if (log2Pi != null) {
+            for (int n = 0; n < d; n++) {
+                log2Pi[n] = m[2 * n] == 0 ? Double.NEGATIVE_INFINITY : e[n] - top + log2(m[2 * n]);
+            }
+        }
         DoubleDouble total = new DoubleDouble().set(0);
         for (int n = 0; n < d; n++) {
             t.load(m, n).scalb(e[n] - top).store(m, n);
             total.add(t.hi, t.lo);
+        }
+        if (log2Pi != null) {
+            for (int n = 0; n < d; n++) {
+                log2Pi[n] -= log2(total.hi);
+            }
         }
         for (int n = 0; n < d; n++) {
             t.load(m, n).divide(total.hi, total.lo).store(m, n);
