@@ -13,8 +13,11 @@ import qar.model.JumpProcess;
  * thermodynamics, and the constant terms of the finite-time cumulants. Immutable, thread-safe.
  *
  * <p>The rates are first scaled by a power of two (exact) so the largest is near 1: every answer
- * is then independent of the overall rate scale, from 1e-300 to 1e300. Each cumulant carries its
- * resolution, the smallest magnitude the arithmetic can tell from zero (see {@link #solution}).
+ * is then independent of the overall rate scale, from 1e-300 to 1e300. Where that scaling drops a
+ * rate, or the elimination loses digits to underflow that can reach a result (rates spanning most
+ * of the double range), the factorization carries an exponent per number instead ({@link WideGth}).
+ * Each cumulant carries its resolution, the smallest magnitude the arithmetic can tell from zero
+ * (see {@link #solution}).
  */
 public final class ExactSolver {
     /** Highest cumulant order offered; the recursion works beyond, the CLI caps it here. */
