@@ -198,6 +198,11 @@ public final class RateFunction {
                 m++;
             }
         }
+        if (m < 2) {
+            // a chain whose rates span most of the doubles: lambda(s) overflows or loses every digit
+            throw new UnresolvableModelException("the rate function of " + name + ": lambda(s) is not finite"
+                    + " at " + (points - m) + " of " + points + " tilts; the rates span more than its double arithmetic holds");
+        }
         return new Curve(name, java.util.Arrays.copyOf(j, m), java.util.Arrays.copyOf(r, m));
     }
 }
