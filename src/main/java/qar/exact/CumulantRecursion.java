@@ -20,17 +20,21 @@ import qar.model.JumpProcess;
  * than tabled per channel and order.
  */
 public final class CumulantRecursion {
-    private final GthFactorization factorization;
+    private final Factorization factorization;
     private final JumpProcess process;
     private final int dimension;
 
-    private CumulantRecursion(GthFactorization factorization, JumpProcess process) {
+    private CumulantRecursion(Factorization factorization, JumpProcess process) {
         this.factorization = factorization;
         this.process = process;
         this.dimension = process.dimension();
     }
 
     public static CumulantRecursion of(JumpProcess process, GthFactorization factorization) {
+        return of(process, (Factorization) factorization);
+    }
+
+    static CumulantRecursion of(JumpProcess process, Factorization factorization) {
         if (factorization.dimension() != process.dimension()) {
             throw new IllegalArgumentException("factorization does not belong to this process");
         }

@@ -13,8 +13,11 @@ import qar.model.JumpProcess;
  * thermodynamics, and the constant terms of the finite-time cumulants. Immutable, thread-safe.
  *
  * <p>The rates are first scaled by a power of two (exact) so the largest is near 1: every answer
- * is then independent of the overall rate scale, from 1e-300 to 1e300. Each cumulant carries its
- * resolution, the smallest magnitude the arithmetic can tell from zero (see {@link #solution}).
+ * is then independent of the overall rate scale, from 1e-300 to 1e300. Where that scaling drops a
+ * rate, or the elimination loses digits to underflow that can reach a result (rates spanning most
+ * of the double range), the factorization carries an exponent per number instead ({@link WideGth}).
+ * Each cumulant carries its resolution, the smallest magnitude the arithmetic can tell from zero
+ * (see {@link #solution}).
  */
 public final class ExactSolver {
     /** Highest cumulant order offered; the recursion works beyond, the CLI caps it here. */
@@ -32,19 +35,25 @@ public final class ExactSolver {
     private static final long PROBE_SEED = 0x5EED_CAFE_F00DL;
     /** Largest rates within 2^+-400 are solved as given; beyond, scaled to 1 first. */
     private static final int SAFE_EXPONENT = 400;
+    /** Largest binary exponent of a rate in the exponent-carrying path: 2^900 times 2^100 of weights. */
+    private static final int WIDE_TOP = 900;
 
     private final JumpProcess process;
     private final JumpProcess scaled;
     /** The answers of {@code scaled} times this power of two are those of {@code process}. */
     private final double unscale;
-    private final GthFactorization factorization;
+    /** Where the rates span beyond what the plain elimination holds: every number carries its exponent. */
+    private final boolean wide;
+    private final Factorization factorization;
     private final CumulantRecursion recursion;
 
-    private ExactSolver(JumpProcess process, JumpProcess scaled, double unscale) {
+    private ExactSolver(JumpProcess process, JumpProcess scaled, double unscale, boolean wide,
+            Factorization factorization) {
         this.process = process;
         this.scaled = scaled;
         this.unscale = unscale;
-        this.factorization = GthFactorization.of(scaled);
+        this.wide = wide;
+        this.factorization = factorization;
         this.recursion = CumulantRecursion.of(scaled, factorization);
     }
 
@@ -64,11 +73,43 @@ public final class ExactSolver {
                     + " the rates, so solve with larger Gbar and scale them back");
         }
         int e = Math.getExponent(largest);
-        if (Math.abs(e) <= SAFE_EXPONENT) {
-            // products of rates, weights and double-double low parts stay normal: no copy needed
-            return new ExactSolver(process, process, 1);
+        // products of rates, weights and double-double low parts stay normal: no copy needed
+        int shift = Math.abs(e) <= SAFE_EXPONENT ? 0 : -e;
+        JumpProcess scaled = shift == 0 ? process : scaledCopy(process, Math.scalb(1.0, shift), null);
+        GthFactorization plain = scaled.channels().size() == process.channels().size()
+                ? GthFactorization.ofOrNull(scaled) : null;
+        if (plain != null) {
+            return new ExactSolver(process, scaled, Math.scalb(1.0, -shift), false, plain);
         }
-        return new ExactSolver(process, scaledCopy(process, Math.scalb(1.0, -e), null), Math.scalb(1.0, e));
+        // a rate underflowed in the scaling or the elimination: carry exponents instead
+        shift = wideShift(process);
+        scaled = shift == 0 ? process : scaledCopy(process, Math.scalb(1.0, shift), null);
+        return new ExactSolver(process, scaled, Math.scalb(1.0, -shift), true, WideGth.of(scaled));
+    }
+
+    /**
+     * The power of two nearest 1 that keeps every rate normal and, where the span allows, the largest
+     * at most 2^WIDE_TOP (room for sums and the weights' powers in the recursion; beyond, an
+     * overflow there is refused by the finiteness checks of {@link #solution}).
+     *
+     * @throws UnresolvableModelException where no power of two keeps every rate a normal double
+     */
+    private static int wideShift(JumpProcess process) {
+        int top = Integer.MIN_VALUE;
+        int bottom = Integer.MAX_VALUE;
+        for (Channel ch : process.channels()) {
+            top = Math.max(top, Math.getExponent(ch.rate()));
+            bottom = Math.min(bottom, Math.getExponent(ch.rate()));
+        }
+        int low = Double.MIN_EXPONENT - bottom;
+        int high = WIDE_TOP - top;
+        if (low <= high) {
+            return Math.max(low, Math.min(0, high));
+        }
+        if (top + low > Double.MAX_EXPONENT) {
+            throw new UnresolvableModelException("the rates span more than the doubles hold; " + spanOf(process));
+        }
+        return low;
     }
 
     public JumpProcess process() {
@@ -136,12 +177,15 @@ public final class ExactSolver {
         UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(PROBE_SEED);
         for (int i = 0; i < PROBES; i++) {
             JumpProcess probe = scaledCopy(process, 1 / unscale, rng);
-            double[][] moved = cumulants(probe, CumulantRecursion.of(probe, GthFactorization.of(probe)), order);
+            Factorization f = wide ? WideGth.of(probe) : GthFactorization.of(probe);
+            double[][] moved = cumulants(probe, CumulantRecursion.of(probe, f), order);
             double dSigma = 0;
             double dResidual = 0;
             for (int r = 0; r < k; r++) {
                 for (int n = 0; n < order; n++) {
-                    spread[r][n] = Math.max(spread[r][n], Math.abs(moved[r][n] - kappa[r][n]));
+                    double dv = Math.abs(moved[r][n] - kappa[r][n]);
+                    // a probe that overflowed resolves nothing
+                    spread[r][n] = Math.max(spread[r][n], dv <= Double.MAX_VALUE ? dv : Double.POSITIVE_INFINITY);
                 }
                 double dI = moved[r][0] - kappa[r][0];
                 dSigma -= betas[r] * dI;
@@ -159,14 +203,22 @@ public final class ExactSolver {
         double residualFloor = 2 * residualSpread[0];
         for (int r = 0; r < k; r++) {
             double[] gross = grossFlows(scaled, pi, r, order);
+            double[] lost = lostFlows(scaled, pi, r, order);
+            boolean off = switchedOff(scaled, r);
             double[] resolution = new double[order];
             double[] value = new double[order];
             double[] resolutionOut = new double[order];
             double[] grossOut = new double[order];
             for (int n = 0; n < order; n++) {
-                resolution[n] = Math.max(2 * spread[r][n], ARITHMETIC_FLOOR * gross[n]);
+                // a reservoir no jump exchanges energy with has exactly zero statistics: value and
+                // resolution 0 mark that (ReservoirStatistics#exactlyZero); any other resolution is > 0
+                resolution[n] = off ? 0 : Math.max(Double.MIN_VALUE,
+                        Math.max(Math.max(2 * spread[r][n], ARITHMETIC_FLOOR * gross[n]), lost[n]));
+                if (off) {
+                    kappa[r][n] = 0;
+                }
                 value[n] = kappa[r][n] * unscale;
-                resolutionOut[n] = resolution[n] * unscale;
+                resolutionOut[n] = off ? 0 : Math.max(Double.MIN_VALUE, resolution[n] * unscale);
                 grossOut[n] = gross[n] * unscale;
                 if (!Double.isFinite(value[n]) || !Double.isFinite(grossOut[n])) {
                     throw new UnresolvableModelException("kappa_" + (n + 1) + " of reservoir "
@@ -174,9 +226,9 @@ public final class ExactSolver {
                 }
             }
             // the sums over reservoirs are in double: a few ulps of their largest term
-            sigmaFloor = Math.max(sigmaFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(kappa[r][0]))
-                    * Math.abs(betas[r]));
-            residualFloor = Math.max(residualFloor, Math.max(ARITHMETIC_FLOOR * gross[0], 4 * Math.ulp(kappa[r][0])));
+            double termFloor = Math.max(Math.max(ARITHMETIC_FLOOR * gross[0], lost[0]), 4 * Math.ulp(kappa[r][0]));
+            sigmaFloor = Math.max(sigmaFloor, termFloor * Math.abs(betas[r]));
+            residualFloor = Math.max(residualFloor, termFloor);
             String name = process.reservoirs().get(r).name();
             inScale.add(new ReservoirStatistics(name, kappa[r], resolution, gross));
             stats.add(new ReservoirStatistics(name, value, resolutionOut, grossOut));
@@ -207,6 +259,10 @@ public final class ExactSolver {
 
     /** Names the cause of a loss: the span of the rates. */
     private String stiffness() {
+        return spanOf(process) + ", more than the double-double arithmetic resolves";
+    }
+
+    private static String spanOf(JumpProcess process) {
         Channel lo = null;
         Channel hi = null;
         for (Channel ch : process.channels()) {
@@ -218,9 +274,8 @@ public final class ExactSolver {
             }
         }
         return String.format(java.util.Locale.ROOT,
-                "the rates span %.0f decades (largest %.3g through %s, smallest %.3g through %s), "
-                        + "more than the double-double arithmetic resolves",
-                Math.log10(hi.rate() / lo.rate()), hi.rate(), process.reservoirs().get(hi.reservoir()).name(),
+                "the rates span %.0f decades (largest %.3g through %s, smallest %.3g through %s)",
+                Math.log10(hi.rate()) - Math.log10(lo.rate()), hi.rate(), process.reservoirs().get(hi.reservoir()).name(),
                 lo.rate(), process.reservoirs().get(lo.reservoir()).name());
     }
 
@@ -241,6 +296,37 @@ public final class ExactSolver {
             }
         }
         return gross;
+    }
+
+    /**
+     * sum_c 2^-1022 r_c |q_c|^n over the channels that leave a level whose population is below the
+     * normal doubles: their terms lost digits (or all of them) in the recursion, by at most this.
+     */
+    private static double[] lostFlows(JumpProcess p, double[] pi, int reservoir, int order) {
+        double[] w = p.energyWeights(reservoir);
+        double[] lost = new double[order];
+        List<Channel> chs = p.channels();
+        for (int c = 0; c < chs.size(); c++) {
+            if (w[c] == 0 || pi[chs.get(c).from()] >= Double.MIN_NORMAL) {
+                continue;
+            }
+            double flow = Double.MIN_NORMAL * chs.get(c).rate();
+            for (int n = 0; n < order; n++) {
+                flow *= Math.abs(w[c]);
+                lost[n] += flow;
+            }
+        }
+        return lost;
+    }
+
+    /** Whether no channel of positive rate exchanges energy with the reservoir. */
+    private static boolean switchedOff(JumpProcess p, int reservoir) {
+        for (double x : p.energyWeights(reservoir)) {
+            if (x != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Weights come from {@code p} itself: scaling may drop channels whose rate underflows. */

@@ -80,6 +80,10 @@ public final class FiniteTimeTur {
                 out.add(undefined(name, longTime, "undefined: the current of " + name + " is unresolved"));
                 continue;
             }
+            if (st.current() == 0) {
+                out.add(undefined(name, longTime, "undefined: the current of " + name + " is exactly zero"));
+                continue;
+            }
             if (sigma == null) {
                 String why = th.undefined().getOrDefault("entropyProduction", "unresolved");
                 String reason = why.startsWith("unresolved") ? "unresolved"

@@ -18,11 +18,17 @@ import qar.model.JumpProcess;
  * pivots and the stationary state are all that is kept: (4 w + 4) doubles per level (96 bytes for
  * the refrigerator's w = 2), stored as interleaved double-double vectors ({@link DoubleDouble}).
  */
-public final class GthFactorization {
+public final class GthFactorization implements Factorization {
     /** Rescale a population mantissa when its binary exponent leaves +-EXP_WINDOW. */
     private static final int EXP_WINDOW = 256;
     /** Largest number of band entries (levels x bandwidth): an interleaved vector holds twice that. */
     private static final long MAX_BAND = (Integer.MAX_VALUE - 8) / 2;
+    /**
+     * Below this a double-double's low part is no longer a normal double: a rate, censored rate or
+     * probability this small (but not zero) has lost digits, and one that underflowed to zero may
+     * have cut the only path down, so {@link #ofOrNull} leaves such a chain to {@link WideGth}.
+     */
+    static final double TINY = 0x1p-960;
 
     private final int d;
     private final int w;
@@ -35,12 +41,17 @@ public final class GthFactorization {
     private final double[] pi;
 
     private GthFactorization(int d, int w, double[] pivot, double[] down, double[] up) {
+        this(d, w, pivot, down, up, null);
+    }
+
+    /** @param log2Pi if not null, receives log2 of every population, also those below the doubles */
+    private GthFactorization(int d, int w, double[] pivot, double[] down, double[] up, double[] log2Pi) {
         this.d = d;
         this.w = w;
         this.pivot = pivot;
         this.down = down;
         this.up = up;
-        this.pi = stationary();
+        this.pi = stationary(log2Pi);
     }
 
     /**
@@ -48,6 +59,19 @@ public final class GthFactorization {
      *                                  stationary state is not unique
      */
     public static GthFactorization of(JumpProcess process) {
+        return elimination(process, false);
+    }
+
+    /**
+     * As {@link #of}, or null where some nonzero rate, censored rate or probability came below
+     * {@link #TINY}: then digits were lost to underflow (a zero pivot may be one of them), and the
+     * elimination must carry exponents ({@link WideGth}).
+     */
+    static GthFactorization ofOrNull(JumpProcess process) {
+        return elimination(process, true);
+    }
+
+    private static GthFactorization elimination(JumpProcess process, boolean watch) {
         int d = process.dimension();
         int w = Math.min(process.bandwidth(), d - 1);
         if ((long) d * w > MAX_BAND) {
@@ -58,6 +82,9 @@ public final class GthFactorization {
         // rate n-k -> n in up[n*w + k-1]; the diagonal is never needed
         double[] down = DoubleDouble.vector(d * w);
         double[] up = DoubleDouble.vector(d * w);
+        boolean tiny = false;
+        // the steps where digits were lost to underflow (only when watching)
+        boolean[] lossAt = watch ? new boolean[d] : null;
         DoubleDouble r = new DoubleDouble();
         for (Channel ch : process.channels()) {
             int from = ch.from();
@@ -65,6 +92,7 @@ public final class GthFactorization {
             double[] band = to < from ? down : up;
             int idx = to < from ? from * w + from - to - 1 : to * w + to - from - 1;
             r.load(band, idx).add(ch.rate()).store(band, idx);
+            // rates as given are exact, subnormal or not: only what the elimination computes can lose digits
         }
         double[] pivot = DoubleDouble.vector(d);
         DoubleDouble s = new DoubleDouble();
@@ -76,12 +104,23 @@ public final class GthFactorization {
                 s.add(down, row + n - j);
             }
             if (!(s.hi > 0)) {
+                if (watch && tiny) {
+                    return null; // possibly a path lost to underflow: not a proof of a cut
+                }
                 throw new IllegalArgumentException("level " + n
                         + " cannot reach the levels below it: the stationary state is not unique");
             }
             s.store(pivot, n);
             for (int k = 1; k <= n - lo; k++) {
+                boolean nonzero = down[2 * (row + k)] != 0;
                 r.load(down, row + k).divide(s.hi, s.lo).store(down, row + k);
+                if (watch && nonzero && r.hi < TINY) {
+                    tiny = true;
+                    lossAt[n] = true;
+                    if (r.hi == 0) {
+                        down[2 * (row + k)] = Double.MIN_VALUE; // keep the path, within its rounding
+                    }
+                }
             }
             // censor level n: every path i -> n -> j becomes a rate i -> j
             for (int i = lo; i < n; i++) {
@@ -93,6 +132,11 @@ public final class GthFactorization {
                 for (int j = lo; j < n; j++) {
                     if (j != i) {
                         r.set(gh, gl).multiply(down, row + n - j);
+                        // gh > 0: a product below TINY is an underflow unless the probability is 0
+                        if (watch && r.hi < TINY && down[2 * (row + n - j)] != 0) {
+                            tiny = true;
+                            lossAt[n] = true;
+                        }
                         if (j < i) {
                             r.addTo(down, i * w + i - j - 1);
                         } else {
@@ -102,9 +146,53 @@ public final class GthFactorization {
                 }
             }
         }
-        return new GthFactorization(d, w, pivot, down, up);
+        if (!tiny) {
+            GthFactorization f = new GthFactorization(d, w, pivot, down, up);
+            return !watch || f.finite() ? f : null;
+        }
+        double[] log2Pi = new double[d];
+        GthFactorization f = new GthFactorization(d, w, pivot, down, up, log2Pi);
+        return f.finite() && f.lossesNegligible(lossAt, log2Pi) ? f : null;
     }
 
+    private boolean finite() {
+        for (double x : pi) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the digits lost at the flagged steps cannot reach a result. A loss at step n changes
+     * censored rates by at most the flow through level n, pi_n times its censored escape (what
+     * enters n leaves it), and pi_n itself: negligible where pi_n is below every double (2^-1075)
+     * and that flow below 2^-110 of the smallest flow through a level whose population is a normal
+     * double. The refrigerator's top levels at N > 1000 are such; populations and flows that lost
+     * digits elsewhere send the chain to {@link WideGth}.
+     */
+    private boolean lossesNegligible(boolean[] lossAt, double[] log2Pi) {
+        double flowFloor = Double.POSITIVE_INFINITY;
+        for (int n = 1; n < d; n++) {
+            if (log2Pi[n] >= Double.MIN_EXPONENT) {
+                flowFloor = Math.min(flowFloor, log2Pi[n] + log2(pivot[2 * n]));
+            }
+        }
+        flowFloor -= 110;
+        for (int n = 1; n < d; n++) {
+            if (lossAt[n] && (log2Pi[n] >= Double.MIN_EXPONENT - 53 || log2Pi[n] + log2(pivot[2 * n]) >= flowFloor)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    @Override
     public int dimension() {
         return d;
     }
@@ -115,11 +203,13 @@ public final class GthFactorization {
     }
 
     /** The stationary state as an interleaved double-double vector; shared, callers must not write. */
-    double[] stationaryVector() {
+    @Override
+    public double[] stationaryVector() {
         return pi;
     }
 
     /** The normalised stationary state, lowest level first; every entry >= 0. */
+    @Override
     public double[] stationaryState() {
         double[] out = new double[d];
         for (int n = 0; n < d; n++) {
@@ -128,7 +218,7 @@ public final class GthFactorization {
         return out;
     }
 
-    private double[] stationary() {
+    private double[] stationary(double[] log2Pi) {
         // Back substitution with a running binary exponent per level: populations may span
         // thousands of decades, so each mantissa is kept near 1 and the scales are merged at the end.
         double[] m = DoubleDouble.vector(d);
@@ -158,7 +248,14 @@ public final class GthFactorization {
                     }
                 }
             }
-            acc.divide(pivot, n);
+            if (acc.hi != 0) {
+                // sum and pivot as fractions with their own exponents: the quotient cannot overflow
+                // (a stiff chain's pivot may be 2^-1000 next to a sum near 2^+256)
+                ref += acc.frexp();
+                t.load(pivot, n);
+                ref -= t.frexp();
+                acc.divide(t.hi, t.lo);
+            }
             if (acc.hi != 0 && Math.abs(Math.getExponent(acc.hi)) > EXP_WINDOW) {
                 ref += acc.frexp();
             }
@@ -171,10 +268,20 @@ public final class GthFactorization {
                 top = Math.max(top, e[n] + Math.getExponent(m[2 * n]));
             }
         }
+        if (log2Pi != null) {
+            for (int n = 0; n < d; n++) {
+                log2Pi[n] = m[2 * n] == 0 ? Double.NEGATIVE_INFINITY : e[n] - top + log2(m[2 * n]);
+            }
+        }
         DoubleDouble total = new DoubleDouble().set(0);
         for (int n = 0; n < d; n++) {
             t.load(m, n).scalb(e[n] - top).store(m, n);
             total.add(t.hi, t.lo);
+        }
+        if (log2Pi != null) {
+            for (int n = 0; n < d; n++) {
+                log2Pi[n] -= log2(total.hi);
+            }
         }
         for (int n = 0; n < d; n++) {
             t.load(m, n).divide(total.hi, total.lo).store(m, n);
@@ -195,7 +302,8 @@ public final class GthFactorization {
     }
 
     /** {@link #solve(DD[])} on an interleaved vector, overwriting y with x. */
-    void solveInPlace(double[] y) {
+    @Override
+    public void solveInPlace(double[] y) {
         checkLength(DoubleDouble.length(y));
         DoubleDouble t = new DoubleDouble();
         for (int n = d - 1; n >= 1; n--) {
@@ -242,7 +350,8 @@ public final class GthFactorization {
     }
 
     /** {@link #solveAdjoint(DD[])} on an interleaved vector, overwriting y with x. */
-    void solveAdjointInPlace(double[] y) {
+    @Override
+    public void solveAdjointInPlace(double[] y) {
         checkLength(DoubleDouble.length(y));
         DoubleDouble rn = new DoubleDouble();
         DoubleDouble t = new DoubleDouble();

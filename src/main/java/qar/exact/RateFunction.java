@@ -225,8 +225,10 @@ public final class RateFunction {
             }
         }
         if (pts.size() < 2) {
-            return new Curve(name, pts.stream().mapToDouble(p -> p[1]).toArray(),
-                    pts.stream().mapToDouble(p -> p[2]).toArray());
+            // a chain whose rates span most of the doubles: lambda(s) overflows or loses every digit
+            throw new UnresolvableModelException("the rate function of " + name + ": lambda(s) is not finite"
+                    + " at " + (points - pts.size()) + " of " + points
+                    + " tilts; the rates span more than its double arithmetic holds");
         }
         double maxGap = MAX_GAP * (pts.get(pts.size() - 1)[1] - pts.get(0)[1]);
         java.util.List<Affine> affine = new java.util.ArrayList<>();

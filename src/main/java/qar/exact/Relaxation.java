@@ -164,6 +164,21 @@ public final class Relaxation {
         return sum;
     }
 
+    /**
+     * The largest S(rho(t) || pi) that rounding can produce when the exact S is 0, so that S at or
+     * below it is zero for every purpose (beta_i = beta_f gave 1e-33 instead of 0, and the tail of
+     * every relaxation rose again at that level). Every population carries a relative error of at
+     * most delta = (16 (d - 1) + 8 + 4 (mu t + 1)) u: the rates are rounded to a few (8) ulps, which
+     * moves the stationary state of the chain by up to 2 (d - 1) times that from the exact target
+     * (O'Cinneide's entrywise bound for GTH-type perturbations), and each of the ~ mu t
+     * uniformization steps rounds a nonnegative sum by a few u. With rho_i = pi_i (1 + u_i),
+     * |u_i| <= delta, S = sum pi_i f(u_i) <= f(-delta) (f convex, f(-x) >= f(x), sum pi = 1).
+     */
+    public double entropyResolution(double t) {
+        double delta = (16.0 * (d - 1) + 8 + 4 * (mu * t + 1)) * 0x1p-53;
+        return delta >= 1 ? Double.POSITIVE_INFINITY : f(-delta);
+    }
+
     /** S(rho(t) || pi). */
     public double relativeEntropy(double t) {
         return relativeEntropy(at(t), logTarget);

@@ -20,6 +20,14 @@ public record ReservoirStatistics(String name, double[] cumulants, double[] reso
 
     /** @param index 0 for the current, 1 for the noise, ... */
     public boolean resolved(int index) {
-        return Math.abs(cumulants[index]) > resolution[index];
+        return Math.abs(cumulants[index]) > resolution[index] || exactlyZero(index);
+    }
+
+    /**
+     * Zero by structure (no jump exchanges energy with the reservoir, e.g. one switched off): the
+     * solver marks it by value and resolution both exactly 0; every other resolution is positive.
+     */
+    public boolean exactlyZero(int index) {
+        return cumulants[index] == 0 && resolution[index] == 0;
     }
 }

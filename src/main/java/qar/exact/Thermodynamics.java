@@ -55,6 +55,8 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
             String key = "tur." + s.name();
             if (!s.resolved(0)) {
                 why.put(key, "undefined: the current of " + s.name() + " is unresolved");
+            } else if (s.current() == 0) {
+                why.put(key, "undefined: the current of " + s.name() + " is exactly zero");
             } else if (!s.resolved(1)) {
                 why.put(key, "undefined: the noise of " + s.name() + " is unresolved");
             } else if (entropy == null) {
@@ -85,7 +87,9 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
         double bh = betas[h];
         double bw = betas[w];
         Double cop = null;
-        if (sc.resolved(0) && sw.resolved(0)) {
+        if (sc.resolved(0) && sw.resolved(0) && sw.current() == 0) {
+            why.put("cop", "undefined: I_w is exactly zero");
+        } else if (sc.resolved(0) && sw.resolved(0)) {
             cop = sc.current() / sw.current();
         } else {
             why.put("cop", "undefined: " + (sc.resolved(0) ? "I_w" : "I_c") + " is unresolved");

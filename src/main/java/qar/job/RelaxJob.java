@@ -1,5 +1,8 @@
 package qar.job;
 
+import java.util.Locale;
+import qar.exact.UnresolvableModelException;
+
 import java.util.List;
 import java.util.stream.IntStream;
 import qar.exact.Relaxation;
@@ -37,8 +40,11 @@ public final class RelaxJob {
      * @param relativeEntropy   S at each of the request's times
      * @param thermalisationTime t_th, or NaN if S stays above the threshold up to the last time
      * @param uniformizationRate the largest escape rate (the stiffness scale)
+     * @param resolution        at each time, the largest S that rounding makes of an exact 0: an S at or
+     *                          below it (and every later one, S falls) is reported as 0
      */
-    public record Size(int n, int levels, double[] relativeEntropy, double thermalisationTime, double uniformizationRate) {
+    public record Size(int n, int levels, double[] relativeEntropy, double thermalisationTime, double uniformizationRate,
+                       double[] resolution) {
     }
 
     /** @param exponent the least-squares slope of ln t_th against ln N over the sizes with a t_th > 0 (NaN below two) */
@@ -56,8 +62,25 @@ public final class RelaxJob {
         JumpProcess p = SingleBath.process(n, r.omega(), r.bath());
         Relaxation relax = Relaxation.of(p, SingleBath.thermal(n, r.omega(), r.betaI()),
                 SingleBath.logThermal(n, r.omega(), r.bath().beta()));
-        return new Size(n, p.dimension(), relax.relativeEntropy(r.times()),
-                relax.thermalisationTime(r.threshold(), r.times()), relax.uniformizationRate());
+        double[] s = relax.relativeEntropy(r.times());
+        double[] floor = new double[s.length];
+        boolean zero = false;
+        for (int k = 0; k < s.length; k++) {
+            floor[k] = relax.entropyResolution(r.times()[k]);
+            zero |= s[k] <= floor[k];
+            if (zero) {
+                s[k] = 0;
+            }
+        }
+        double tth = relax.thermalisationTime(r.threshold(), r.times());
+        // S <= threshold undecidable: crossed only within the rounding, or never crossed but rounded to 0
+        double at = Double.isNaN(tth) ? r.times()[s.length - 1] : tth;
+        if ((tth > 0 || zero) && !(relax.entropyResolution(at) < r.threshold())) {
+            throw new UnresolvableModelException(String.format(Locale.ROOT, "--threshold %s is within the rounding"
+                    + " of S at N = %d (S below %.1e at t = %.3g is zero for every purpose); raise --threshold",
+                    r.threshold(), n, relax.entropyResolution(at), at));
+        }
+        return new Size(n, p.dimension(), s, tth, relax.uniformizationRate(), floor);
     }
 
     /** Slope of ln t_th against ln N by least squares. */

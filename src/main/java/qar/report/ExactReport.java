@@ -130,6 +130,9 @@ public final class ExactReport {
     }
 
     private static String cell(ReservoirStatistics r, int n, String format) {
+        if (r.exactlyZero(n)) {
+            return "0";
+        }
         return r.resolved(n) ? String.format(Locale.ROOT, format, r.cumulants()[n]) : "unresolved";
     }
 

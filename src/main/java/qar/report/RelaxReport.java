@@ -68,6 +68,7 @@ public final class RelaxReport {
             Json.put(n, "thermalisationTime", s.thermalisationTime());
             n.put("uniformizationRate", s.uniformizationRate());
             n.set("relativeEntropy", Json.array(s.relativeEntropy()));
+            n.set("relativeEntropyResolution", Json.array(s.resolution()));
         }
         Json.put(o, "exponent", r.exponent());
         return o;

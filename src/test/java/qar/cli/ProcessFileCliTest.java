@@ -372,4 +372,42 @@ class ProcessFileCliTest {
     private static String[] concat(String[] a, String[] b) {
         return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
     }
+
+    /**
+     * Issue 15's stiff 3-level file (rates 1e-291 .. 4e296): populations [1, 0, 0] and "|0.00| is
+     * below the resolution 0.00" were printed with exit 0. Now the populations are the exact ones
+     * (tree theorem, exact rationals) to the last bits, h and w are resolved, c (flows of 1e95 each
+     * way netting 1e-145) is unresolved with a true resolution, and what the double arithmetic of
+     * the rate function and the waiting times cannot hold is refused with one line.
+     */
+    @Test
+    void aStiffFileGivesExactPopulationsAndHonestCurrents(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("stiff.json");
+        Files.writeString(f, "{\"reservoirs\":[{\"name\":\"c\",\"beta\":0.959},{\"name\":\"h\",\"beta\":1.149},"
+                + "{\"name\":\"w\",\"beta\":1.741}],\"levels\":[{\"name\":\"0\",\"energy\":-2},{\"name\":\"1\","
+                + "\"energy\":-1},{\"name\":\"2\",\"energy\":2}],\"channels\":["
+                + "{\"from\":\"0\",\"to\":\"1\",\"reservoir\":\"h\",\"rate\":1.3938324452696672e-173},"
+                + "{\"from\":\"0\",\"to\":\"2\",\"reservoir\":\"w\",\"rate\":5.308337468880924e-146},"
+                + "{\"from\":\"1\",\"to\":\"0\",\"reservoir\":\"h\",\"rate\":1.4830387256211667e+56},"
+                + "{\"from\":\"1\",\"to\":\"2\",\"reservoir\":\"c\",\"rate\":4.325589791201536e+296},"
+                + "{\"from\":\"2\",\"to\":\"0\",\"reservoir\":\"c\",\"rate\":1.7664362056213563e-291},"
+                + "{\"from\":\"2\",\"to\":\"1\",\"reservoir\":\"c\",\"rate\":3.570221956507119e+214}]}");
+        QarCliTest.Result r = QarCliTest.run("exact", "--process", f.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        qar.exact.oracle.TreeTheorem exact = qar.exact.oracle.TreeTheorem.of(qar.exact.StiffChainTestAccess.issueChain());
+        for (int i = 0; i < 3; i++) {
+            double p = j.get("populations").get(i).asDouble();
+            double want = exact.population(i).doubleValue();
+            assertEquals(want, p, 3 * 0x1p-52 * want, "population " + i);
+        }
+        assertTrue(j.at("/reservoirs/h/current").isNumber() && j.at("/reservoirs/w/current").isNumber(), r.out());
+        assertTrue(j.at("/reservoirs/c/current").isNull());
+        assertTrue(j.at("/reservoirs/c/resolution/0").asDouble() > 1e60, r.out());
+        assertFalse(r.out().contains("resolution 0.00"), r.out());
+        QarCliTest.assertRefused(QarCliTest.run("exact", "--process", f.toString(), "--rate-function", "h"),
+                "the rate function of h: lambda(s) is not finite");
+        QarCliTest.assertRefused(QarCliTest.run("exact", "--process", f.toString(), "--wtd", "all"),
+                "the waiting-time survival stays above");
+    }
 }

@@ -86,8 +86,43 @@ class RelaxCliTest {
         "relax --points 1|--points = 1",
         "relax --threshold -1|--threshold = -1",
         "relax --N 2000 --t-max 1e4|--t-max = 1e4: the propagation would take",
+        "relax --N 5 --threshold 1e-40|--threshold 1.0E-40 is within the rounding of S",
     })
     void badInputIsOneLineAndExitCodeTwo(String command, String expected) {
         QarCliTest.assertRefused(QarCliTest.run(command.split(" ")), expected);
+    }
+
+    /**
+     * One temperature: rho(0) is the target, S is exactly 0 at every t (it printed round-off, 1e-33);
+     * at the defaults S never rises again (its tail rose at the 1e-32 level of rounding): below its
+     * resolution it is 0, and so is every later point.
+     */
+    @Test
+    void relativeEntropyBelowItsRoundingIsZero() throws IOException {
+        QarCliTest.Result r = QarCliTest.run("relax", "--beta-i", "4", "--beta-f", "4", "--json");
+        assertEquals(0, r.code(), r.err());
+        for (JsonNode s : Json.MAPPER.readTree(r.out()).get("sizes")) {
+            assertEquals(0.0, s.get("thermalisationTime").asDouble(-1));
+            for (JsonNode v : s.get("relativeEntropy")) {
+                assertEquals(0.0, v.asDouble(-1), s.get("N").toString());
+            }
+        }
+        QarCliTest.Result table = QarCliTest.run("relax", "--beta-i", "4", "--beta-f", "4");
+        assertTrue(table.out().lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+ .*"))
+                .allMatch(l -> l.endsWith(" 0.0000e+00")), table.out());
+        r = QarCliTest.run("relax", "--json");
+        assertEquals(0, r.code(), r.err());
+        for (JsonNode s : Json.MAPPER.readTree(r.out()).get("sizes")) {
+            JsonNode rel = s.get("relativeEntropy");
+            JsonNode res = s.get("relativeEntropyResolution");
+            boolean reachedZero = false;
+            for (int k = 0; k < rel.size(); k++) {
+                double v = rel.get(k).asDouble();
+                assertTrue(k == 0 || v <= rel.get(k - 1).asDouble(), "S rose at N = " + s.get("N") + ", point " + k);
+                assertTrue(v == 0 || v > res.get(k).asDouble(), "an S within its resolution is printed");
+                reachedZero |= v == 0;
+            }
+            assertTrue(reachedZero, "S reaches its rounding by t = 100 at N = " + s.get("N"));
+        }
     }
 }

@@ -117,4 +117,27 @@ class ResolutionCliTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("beyond the arithmetic") && r.err().contains("scale"), r.err());
     }
+
+    /**
+     * A reservoir switched off has exactly zero statistics: it printed "unresolved: |0.00| is below
+     * the resolution 0.00"; now 0 in the table and the JSON, no reason needed, COP exactly 0.
+     */
+    @Test
+    void aSwitchedOffReservoirIsExactlyZero() throws IOException {
+        JsonNode j = exactJson("--gamma-c", "0");
+        for (JsonNode v : j.at("/reservoirs/c/cumulants")) {
+            assertTrue(v.isNumber() && v.asDouble() == 0, j.at("/reservoirs/c").toString());
+        }
+        assertEquals(0.0, j.at("/reservoirs/c/current").asDouble(-1));
+        assertEquals(0.0, j.at("/reservoirs/c/noise").asDouble(-1));
+        assertFalse(j.get("undefined").toString().contains("reservoirs.c"), j.get("undefined").toString());
+        assertFalse(j.toString().contains("below the resolution 0.00"), j.toString());
+        assertEquals(0.0, j.get("cop").asDouble(-1));
+        assertTrue(j.at("/undefined/tur.c").asText().contains("exactly zero"), j.get("undefined").toString());
+        assertTrue(j.at("/reservoirs/h/current").asDouble() < 0, "h still exchanges heat with w");
+        QarCliTest.Result table = QarCliTest.run("exact", "--gamma-c", "0");
+        assertEquals(0, table.code(), table.err());
+        assertTrue(table.out().lines().anyMatch(l -> l.matches("  c\\s+0\\s+0\\s+0\\s+0")), table.out());
+        assertFalse(table.out().contains("unresolved"), table.out());
+    }
 }

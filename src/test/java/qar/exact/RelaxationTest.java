@@ -160,4 +160,30 @@ class RelaxationTest {
             assertEquals(0.0, Math.exp(logF[logF.length - 1]));
         }
     }
+
+    /**
+     * The resolution of S covers the rounding: where the exact S is 0 (beta_i = beta_f), the S
+     * computed from the rounded rates and propagation stays at or below it on the whole grid, for
+     * even and odd N and for a Lorentzian bath as well.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 8, 13, 20, 31})
+    void entropyResolutionCoversTheRoundingOfAnExactZero(int n) {
+        for (Bath bath : List.of(FIG7, new Bath(2, 1, 0.1, 3, Spectral.lorentzian()))) {
+            double beta = bath.beta();
+            Relaxation r = Relaxation.of(SingleBath.process(n, 1, bath), SingleBath.thermal(n, 1, beta),
+                    SingleBath.logThermal(n, 1, beta));
+            double[] times = new double[41];
+            for (int k = 0; k < times.length; k++) {
+                times[k] = 1e-4 * Math.pow(10, k / 6.0);
+            }
+            double[] s = r.relativeEntropy(times);
+            for (int k = 0; k < s.length; k++) {
+                double res = r.entropyResolution(times[k]);
+                assertTrue(s[k] <= res, "N = " + n + ", t = " + times[k] + ": S " + s[k] + " above " + res);
+                // and it is a rounding floor, not a blanket: far below the 1e-6 criterion
+                assertTrue(res < 1e-18, "resolution " + res);
+            }
+        }
+    }
 }
