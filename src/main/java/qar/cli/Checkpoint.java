@@ -116,6 +116,9 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
      * was killed is removed.
      */
     static Lock lock(String option, Path file) {
+        if (file.toString().isEmpty() || Files.isDirectory(file)) {
+            throw UsageException.of(option, UsageException.shown(file.toString()), "must name a checkpoint file, not a folder");
+        }
         Path path = lockFile(file);
         FileChannel ch = null;
         try {
@@ -141,6 +144,14 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
                 // nothing held
             }
             throw UsageException.of(option, file, "cannot be locked (" + OutputSet.describe(e) + ")");
+        }
+    }
+
+    /** Refuses, naming {@code option}, a FILE that is not an existing regular file (before it is locked). */
+    static void requireFile(String option, Path file) {
+        if (file.toString().isEmpty() || !Files.isRegularFile(file)) {
+            throw UsageException.of(option, UsageException.shown(file.toString()), "must be a checkpoint file written by qar sample --checkpoint"
+                    + (Files.exists(file) ? "" : " (there is no such file)"));
         }
     }
 
@@ -197,10 +208,7 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
      * line naming {@code option}.
      */
     static Checkpoint read(String option, Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw UsageException.of(option, file, "must be a checkpoint file written by qar sample --checkpoint"
-                    + (Files.exists(file) ? "" : " (there is no such file)"));
-        }
+        requireFile(option, file);
         try {
             JsonNode root = ProcessFile.READER.readTree(InputFile.read(file.toString(), file.toString(),
                     InputFile.MAX_RESULT_BYTES, "a qar checkpoint"));

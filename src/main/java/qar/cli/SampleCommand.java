@@ -411,6 +411,7 @@ final class SampleCommand implements Command {
      * not. FILE is locked first, so that one process at a time continues it.
      */
     private int resumeCampaign(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
+        Checkpoint.requireFile("--resume", Path.of(resume));
         try (Checkpoint.Lock lock = Checkpoint.lock("--resume", Path.of(resume))) {
             Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
             String differs = Resumption.disagreement(this, ck.identity());

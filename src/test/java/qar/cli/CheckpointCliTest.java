@@ -129,6 +129,20 @@ class CheckpointCliTest {
         stopThenResume(dir, true);
     }
 
+    /** A checkpoint named by "" or a folder is refused before any lock file is made next to it. */
+    @Test
+    void aFolderOrNothingLeavesNoLockFile(@TempDir Path dir) {
+        for (String option : List.of("--resume", "--checkpoint")) {
+            for (String value : List.of("", dir.toString())) {
+                QarCliTest.Result r = QarCliTest.run("sample", "--N", "5", "--replicas", "16", "--time", "1",
+                        "--quiet", option, value);
+                assertEquals(2, r.code(), r.err());
+                assertFalse(Files.exists(Path.of(".lock")), option + " = '" + value + "' left ./.lock");
+                assertFalse(Files.exists(Checkpoint.lockFile(dir)), option + " = '" + value + "' left a lock");
+            }
+        }
+    }
+
     @Test
     void badCheckpointsAreRefusedInOneLine(@TempDir Path dir) throws Exception {
         // a checkpoint of a short campaign, stopped by hand: written by the saver as a run would
