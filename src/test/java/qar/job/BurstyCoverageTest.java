@@ -22,7 +22,7 @@ import qar.sample.EngineChoice;
  *
  * <p>Allowance: if the intervals were exact, the covering count of m printed intervals would be
  * Binomial(m, 0.95). A count is accepted inside the central band holding all but 1e-4 of that
- * law on each side (for m = 200: 182 to 198); with at most 8 counts per test a correct estimator
+ * law on each side (for m = 200: 177 to 199); with at most 8 counts per test a correct estimator
  * fails with probability below 2e-3, and the seeds are fixed.
  */
 class BurstyCoverageTest {
