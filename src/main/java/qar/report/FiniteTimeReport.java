@@ -103,7 +103,7 @@ public final class FiniteTimeReport {
             return o;
         }
         Json.put(o, "statistic", t.statistic());
-        Json.put(o, "dof", t.dof());
+        o.put("dof", t.dof());
         Json.put(o, "designEffect", t.designEffect());
         Json.put(o, "pValue", t.pValue());
         return o;
@@ -111,7 +111,7 @@ public final class FiniteTimeReport {
 
     private static String testText(GoodnessOfFit t) {
         return t == null ? "no test (too few counts)"
-                : String.format(Locale.ROOT, "chi2 %.1f / %.1f dof (design effect %.2f), p = %.3g", t.statistic(),
+                : String.format(Locale.ROOT, "Hotelling T2 %.1f on %d dof (design effect %.2f), p = %.3g", t.statistic(),
                         t.dof(), t.designEffect(), t.pValue());
     }
 

@@ -67,9 +67,9 @@ class GoodnessOfFitTest {
      * design effect, about 40 times the multinomial along one direction, near 1 along the others).
      * Over 150 independent data sets of 64 groups x 16 replicas the p-values against the exact
      * mixture must be uniform: Kolmogorov-Smirnov p > 1e-3 (fixed seed; a calibrated test fails
-     * with probability 1e-3; measured 0.05, deciles 0.07 / 0.58 / 0.83). The first-order correction
-     * (mean design effect only) gave a Kolmogorov-Smirnov p of 1e-12 on the same data, its p-values
-     * piled up at both ends (deciles 0.008 / 0.79 / 0.99). A mixture weight off by 0.08 must give
+     * with probability 1e-3; measured 0.09, deciles 0.07 / 0.54 / 0.91). The first-order Rao-Scott
+     * correction (mean design effect only) gave a Kolmogorov-Smirnov p of 1e-12 on the same data, its
+     * p-values piled up at both ends (deciles 0.008 / 0.79 / 0.99). A mixture weight off by 0.08 must give
      * p-values below 0.01 in most data sets (power).
      */
     @Test
