@@ -27,7 +27,8 @@ import qar.sample.EngineChoice;
  * <ul>
  * <li>{@code cumulants MODEL T R M}: printed and covering kappa_n intervals, and the old rule's
  *     (effective exchanges only); MODEL is {@code bursty} ({@link ChainCoverage#bursty}, on = 0.05)
- *     or {@code N<n>} (the refrigerator, defaults but N);</li>
+ *     or {@code N<n>} (the refrigerator, defaults but N) or {@code slow<n>} (the refrigerator at the
+ *     gof setting below);</li>
  * <li>{@code ratios N T R t M}: printed and covering TUR and COP intervals of window t;</li>
  * <li>{@code gof N T R t M}: the P(n, t) chi-square p-values at beta_c 3, beta_h 0.5, gamma_w 3,
  *     delta_w 0.01 (issue 15's setting), their deciles and a Kolmogorov-Smirnov test against the
@@ -58,6 +59,7 @@ public final class IntervalCampaign {
     private static void cumulants(String model, double time, long replicas, int runs, int threads)
             throws InterruptedException {
         JumpProcess p = model.equals("bursty") ? ChainCoverage.bursty(0.05)
+                : model.startsWith("slow") ? Refrigerator.process(slow(Integer.parseInt(model.substring(4))))
                 : Refrigerator.process(ModelParameters.defaults().withN(Integer.parseInt(model.substring(1))));
         ChainCoverage.Counts c = ChainCoverage.cumulants(p, time, replicas, runs, 1, EngineChoice.AUTO, threads);
         System.out.printf(Locale.ROOT, "cumulants %s T %s R %d, %d seeds: covered / printed (old rule: covered /"
@@ -97,11 +99,7 @@ public final class IntervalCampaign {
 
     private static void gof(int n, double time, long replicas, double window, int runs, int threads)
             throws InterruptedException {
-        ModelParameters d = ModelParameters.defaults().withN(n);
-        ModelParameters m = d.withBaths(new Bath(3, d.cold().eps(), d.cold().delta(), d.cold().gamma()),
-                new Bath(0.5, d.hot().eps(), d.hot().delta(), d.hot().gamma()),
-                new Bath(d.work().beta(), d.work().eps(), 0.01, 3));
-        JumpProcess p = Refrigerator.process(m);
+        JumpProcess p = Refrigerator.process(slow(n));
         SampleJob job = SampleJob.of(p, time, replicas, List.of(), 2, new double[] {window});
         int k = p.reservoirs().size();
         List<List<Double>> pv = new ArrayList<>();
@@ -134,6 +132,14 @@ public final class IntervalCampaign {
                     x.length, e[e.length / 2], deciles(x), Arrays.stream(x).filter(v -> v >= 0.99).count(),
                     Arrays.stream(x).filter(v -> v < 0.01).count(), ks);
         }
+    }
+
+    /** The refrigerator at issue 15's slow-mode setting: beta_c 3, beta_h 0.5, gamma_w 3, delta_w 0.01. */
+    private static ModelParameters slow(int n) {
+        ModelParameters d = ModelParameters.defaults().withN(n);
+        return d.withBaths(new Bath(3, d.cold().eps(), d.cold().delta(), d.cold().gamma()),
+                new Bath(0.5, d.hot().eps(), d.hot().delta(), d.hot().gamma()),
+                new Bath(d.work().beta(), d.work().eps(), 0.01, 3));
     }
 
     private static String deciles(double[] sorted) {
