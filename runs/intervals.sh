@@ -4,7 +4,7 @@
 #   cumulants: kappa_n intervals on the bursty chain and the refrigerator, with the old rule's counts;
 #   ratios: TUR and COP intervals; gof: uniformity of the P(n, t) chi-square p-values.
 # Output: runs/out/intervals/*.txt. Needs no network (plain javac against the shaded jar).
-# About 15 minutes on two cores, 2 on sixteen.
+# About 25 minutes on two cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=runs/out/intervals
@@ -19,6 +19,7 @@ run cumulants bursty 20 1024 1000
 run cumulants bursty 100 4096 200
 run cumulants N5 100 256 200
 run cumulants N5 100 2048 200
+run cumulants slow15 1000 20480 100
 run ratios 5 40 2048 2 400
 run ratios 5 20 1024 2 200
 run gof 15 1000 2048 1 200
