@@ -41,4 +41,32 @@ public final class Jackknife {
         double t = TDistribution.of(g - 1).inverseCumulativeProbability(0.975);
         return Estimate.of(value, err, g - 1, value - t * err, value + t * err);
     }
+
+    /**
+     * The jackknife of ln|theta| instead, for a ratio of moments over few groups (a TUR ratio
+     * Var &lt;s&gt; / &lt;n&gt;^2, a COP): with a denominator of 10-15 % relative error the ratio is
+     * skewed, and its error falls as the estimate rises, so the linear interval missed from below
+     * (TUR c at N = 5, t = 2: 361 of 400 seeds covered). On the log scale the pseudo-values are
+     * nearly symmetric; the value is exp of the bias-corrected ln|theta| with theta's sign, the
+     * interval exp(ln|theta| +- t se) ({@link Estimate#ofLog}). Falls back to {@link #of} where
+     * theta or a leave-one-out value is zero or of the other sign.
+     */
+    public static Estimate ofLog(double full, double[] leave) {
+        double sign = Math.signum(full);
+        double[] l = new double[leave.length];
+        for (int i = 0; i < l.length; i++) {
+            if (sign == 0 || Math.signum(leave[i]) != sign) {
+                return of(full, leave);
+            }
+            l[i] = Math.log(Math.abs(leave[i]));
+        }
+        Estimate e = of(Math.log(Math.abs(full)), l);
+        if (e == null) {
+            return null;
+        }
+        double v = sign * Math.exp(e.value());
+        double lo = sign * Math.exp(sign > 0 ? e.ciLow() : e.ciHigh());
+        double hi = sign * Math.exp(sign > 0 ? e.ciHigh() : e.ciLow());
+        return Estimate.ofLog(v, e.stderr(), e.degreesOfFreedom(), lo, hi);
+    }
 }

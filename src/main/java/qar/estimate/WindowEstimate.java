@@ -35,6 +35,15 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
      */
     public static WindowEstimate of(List<WindowTally> groups, int reservoir, double exchanges,
             LongToDoubleFunction exact) {
+        return of(groups, reservoir, exchanges, Double.POSITIVE_INFINITY, exact);
+    }
+
+    /**
+     * As {@link #of(List, int, double, LongToDoubleFunction)}, and the intervals also need as many
+     * effective independent events of all windows ({@link BatchCumulants#effectiveEvents}).
+     */
+    public static WindowEstimate of(List<WindowTally> groups, int reservoir, double exchanges, double events,
+            LongToDoubleFunction exact) {
         int g = groups.size();
         long lo = Long.MAX_VALUE;
         long hi = Long.MIN_VALUE;
@@ -95,7 +104,7 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
             test = GoodnessOfFit.of(withTails, prob);
         }
         return new WindowEstimate(reservoir, groups.get(0).length(), n, lo, p, se,
-                cumulants(groups, reservoir, exchanges), test);
+                cumulants(groups, reservoir, exchanges, events), test);
     }
 
     /**
@@ -103,7 +112,7 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
      * kappa_3 and kappa_4 get the same effective-exchange check as the replica estimates
      * ({@link BatchCumulants#minExchanges}), counted over all windows.
      */
-    private static Estimate[] cumulants(List<WindowTally> groups, int reservoir, double exchanges) {
+    private static Estimate[] cumulants(List<WindowTally> groups, int reservoir, double exchanges, double events) {
         int g = groups.size();
         int order = WindowTally.ORDER;
         double[][] sums = new double[g][order];
@@ -144,11 +153,12 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
             }
             double value = g * full[k] - (g - 1) * leaveMean[k];
             double err = Math.sqrt((g - 1.0) / g * ss);
-            out[k] = exchanges >= BatchCumulants.minExchanges(k + 1)
-                    ? Estimate.of(value, err, g - 1, value - t * err, value + t * err)
-                    : Estimate.unreliable(value, err, g - 1, String.format(java.util.Locale.ROOT,
+            out[k] = exchanges < BatchCumulants.minExchanges(k + 1) ? Estimate.unreliable(value, err, g - 1, String.format(java.util.Locale.ROOT,
                             "%.0f effective exchanges (windows var / q^2), fewer than the %.0f an interval of kappa_%d"
-                                    + " needs", exchanges, BatchCumulants.minExchanges(k + 1), k + 1));
+                                    + " needs", exchanges, BatchCumulants.minExchanges(k + 1), k + 1))
+                    : events < BatchCumulants.minExchanges(k + 1)
+                    ? Estimate.unreliable(value, err, g - 1, BatchCumulants.eventsReason(events, k + 1))
+                    : Estimate.of(value, err, g - 1, value - t * err, value + t * err);
         }
         return out;
     }

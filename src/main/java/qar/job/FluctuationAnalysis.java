@@ -279,7 +279,12 @@ public final class FluctuationAnalysis {
         for (int r = 0; r < rs.size(); r++) {
             double[] c = ex.cumulants().get(r);
             double theory = c[1] * sigma * t / (c[0] * c[0]);
-            Estimate e = WindowRatios.tur(win, f, r);
+            // the interval is printed where the current's mean and the variance are near normal
+            double[] rates = exact.solution().reservoirs().get(r).cumulants();
+            double dm = WindowRatios.meanError(rates, n, t);
+            double dv = WindowRatios.varianceError(c, n);
+            Estimate e = WindowRatios.gated(WindowRatios.tur(win, f, r), Math.max(dm, dv),
+                    dm >= dv ? "the mean current of " + names.get(r) : "the variance of " + names.get(r));
             String why = e == null ? "no net current of " + names.get(r)
                     : !Double.isFinite(theory) ? "the exact finite-time ratio is undefined" : null;
             if (why == null) {
@@ -291,7 +296,10 @@ public final class FluctuationAnalysis {
             checks.add(Check.of("TUR " + names.get(r), e, theory, why));
         }
         if (cold >= 0) {
-            Estimate e = WindowRatios.cop(win, cold, work);
+            double dc = WindowRatios.meanError(exact.solution().reservoirs().get(cold).cumulants(), n, t);
+            double dw = WindowRatios.meanError(exact.solution().reservoirs().get(work).cumulants(), n, t);
+            Estimate e = WindowRatios.gated(WindowRatios.cop(win, cold, work), Math.max(dc, dw),
+                    "the mean current of " + names.get(dc >= dw ? cold : work));
             checks.add(Check.of("COP", e, cop, e == null ? "no net work current" : null));
         }
         EfficiencyDistribution eff = cold < 0 ? null

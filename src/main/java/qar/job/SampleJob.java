@@ -147,6 +147,19 @@ public final class SampleJob {
         return out;
     }
 
+    /** Per reservoir, the effective independent events of the campaign, from the exact finite-time cumulants. */
+    private double[] events(long replicas) {
+        double[] out = new double[finiteTime.length];
+        for (int r = 0; r < out.length; r++) {
+            double[] c = new double[finiteTime[r].length];
+            for (int n = 0; n < c.length; n++) {
+                c[n] = finiteTime[r][n] * time;
+            }
+            out[r] = BatchCumulants.effectiveEvents(replicas, c);
+        }
+        return out;
+    }
+
     public ExactJob.Result exact() {
         return exact;
     }
@@ -260,7 +273,8 @@ public final class SampleJob {
             throw new IllegalArgumentException("expected the tallies of " + campaign.groups() + " groups"
                     + (r.partial() ? " (at least 2 when partial)" : "") + ", got " + r.groups().size());
         }
-        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges(r.replicas()));
+        Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges(r.replicas()),
+                events(r.replicas()));
         ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
         List<WaitingTimeEstimate> waits = new ArrayList<>();
         for (int w = 0; w < exact.waitingTimes().size(); w++) {
@@ -281,7 +295,8 @@ public final class SampleJob {
                 long windowCount = tallies.stream().mapToLong(WindowTally::windows).sum();
                 double nEff = BatchCumulants.effectiveExchanges(windowCount,
                         exact.windows().get(w).cumulants().get(res)[1] / (unit * unit), process.largestQuanta()[res]);
-                perReservoir.add(WindowEstimate.of(tallies, res, nEff, n -> {
+                double nEvents = BatchCumulants.effectiveEvents(windowCount, exact.windows().get(w).cumulants().get(res));
+                perReservoir.add(WindowEstimate.of(tallies, res, nEff, nEvents, n -> {
                     double v = p.at(n);
                     return Double.isNaN(v) ? 0 : v;
                 }));

@@ -125,7 +125,7 @@ public final class FiniteTimeReport {
 
     private static String testText(GoodnessOfFit t) {
         return t == null ? "no test (too few counts)"
-                : String.format(Locale.ROOT, "chi2 %.1f / %d dof (design effect %.2f), p = %.3g", t.statistic(),
+                : String.format(Locale.ROOT, "Hotelling T2 %.1f on %d dof (design effect %.2f), p = %.3g", t.statistic(),
                         t.dof(), t.designEffect(), t.pValue());
     }
 
