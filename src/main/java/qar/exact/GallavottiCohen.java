@@ -331,6 +331,12 @@ public final class GallavottiCohen {
         }
         double rel = maxDeviation / scale;
         double tol = maxBound / scale;
+        if (!(tol < 1)) {
+            // |lambda(s) - lambda(beta - s)| <= 2 Lambda always: a tolerance of Lambda or more cannot fail
+            return new Result(names, grid(), points, pairs, skipped, scale, rel, tol, null, String.format(
+                    java.util.Locale.ROOT, "unresolved: the rates' rounding allows deviations of %.2e times"
+                    + " max|lambda| (the rates span more than the doubles resolve here), so the check cannot fail", tol));
+        }
         return new Result(names, grid(), points, pairs, skipped, scale, rel, tol, rel <= tol, null);
     }
 

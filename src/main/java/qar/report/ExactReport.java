@@ -98,8 +98,10 @@ public final class ExactReport {
         }
         Thermodynamics t = s.thermodynamics();
         sb.append('\n');
-        line(sb, "first-law residual sum I", String.format(Locale.ROOT, "%.3e (resolution %.1e)",
-                t.firstLawResidual(), t.firstLawResolution()));
+        // a residual within its resolution is round-off: zero, not a number to read (--json keeps both)
+        line(sb, "first-law residual sum I", Math.abs(t.firstLawResidual()) <= t.firstLawResolution()
+                ? String.format(Locale.ROOT, "0 within round-off (resolution %.1e)", t.firstLawResolution())
+                : String.format(Locale.ROOT, "%.3e (resolution %.1e)", t.firstLawResidual(), t.firstLawResolution()));
         line(sb, "entropy production sigma", t.entropyProduction() == null ? "unresolved (below "
                 + String.format(Locale.ROOT, "%.1e", t.entropyResolution()) + ")"
                 : String.format(Locale.ROOT, "%.15e", t.entropyProduction()));

@@ -409,5 +409,10 @@ class ProcessFileCliTest {
                 "the rate function of h: lambda(s) is not finite");
         QarCliTest.assertRefused(QarCliTest.run("exact", "--process", f.toString(), "--wtd", "all"),
                 "the waiting-time survival stays above");
+        // Gallavotti-Cohen there: a rounding tolerance of 1e99 max|lambda| passed anything; now unresolved
+        QarCliTest.Result ft = QarCliTest.run("exact", "--process", f.toString(), "--ft");
+        assertEquals(0, ft.code(), ft.err());
+        assertTrue(ft.out().contains("lambda(beta - s): unresolved: the rates' rounding allows"), ft.out());
+        assertFalse(ft.out().contains(": pass"), ft.out());
     }
 }
