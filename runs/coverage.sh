@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The coverage campaign of the README ("Coverage of the printed intervals"): for each setting,
+# The coverage campaign of src/site/markdown/sampling.md ("Coverage of the printed intervals"): for each setting,
 # M independent campaigns on the refrigerator, and how many 95 % intervals cover the exact
 # finite-time value <<Q_T^n>>/T. Arguments of qar.bench.CoverageCampaign: N T R M seed.
 # Output: runs/out/coverage/<setting>.txt. About 12 minutes on two cores.

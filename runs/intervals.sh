@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The interval campaigns of README "Coverage of the printed intervals" (issue 15, section 5), over
-# seeds 1 .. M as `qar sample --seed s` runs them (qar.bench.IntervalCampaign):
+# The interval campaigns of src/site/markdown/sampling.md, "Coverage of the printed intervals"
+# (issue 15, section 5), over seeds 1 .. M as `qar sample --seed s` runs them (qar.bench.IntervalCampaign):
 #   cumulants: kappa_n intervals on the bursty chain and the refrigerator, with the old rule's counts;
 #   ratios: TUR and COP intervals; gof: uniformity of the P(n, t) chi-square p-values.
 # Output: runs/out/intervals/*.txt. Needs no network (plain javac against the shaded jar).

@@ -69,7 +69,7 @@ public final class ModelOptions {
     static final String PROCESS = "--process";
 
     @Parameter(names = PROCESS, description = "a rate equation from a JSON file (levels, reservoirs, channels;"
-            + " README, 'Models from a file') instead of the refrigerator and its options", order = 17)
+            + " src/site/markdown/usage.md, 'Models from a file') instead of the refrigerator and its options", order = 17)
     String process;
 
     /**

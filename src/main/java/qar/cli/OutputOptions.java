@@ -4,7 +4,7 @@ import com.beust.jcommander.Parameter;
 
 /** Options every command shares besides the model: the output form, and help. */
 final class OutputOptions {
-    @Parameter(names = "--json", description = "print one JSON object (schema in the README) instead of the table",
+    @Parameter(names = "--json", description = "print one JSON object (schema: src/site/markdown/outputs.md) instead of the table",
             order = 90)
     boolean json;
 

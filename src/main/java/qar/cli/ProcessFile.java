@@ -24,7 +24,7 @@ import qar.report.Json;
 
 /**
  * Reads {@code --process FILE}: a rate equation written as levels with energies, reservoirs with
- * inverse temperatures, and channels between named levels (README, "Models from a file"). Levels
+ * inverse temperatures, and channels between named levels (src/site/markdown/usage.md, "Models from a file"). Levels
  * become the process's indices in file order, reservoirs in file order too. Every defect is a
  * {@link UsageException} naming the file, the JSON location (such as {@code channels[2].rate}), the
  * value found there and what is allowed: a typo is refused, never ignored or guessed.

@@ -108,7 +108,7 @@ final class SampleCommand implements Command {
 
     /** Shortest interval between checkpoints: a save costs a few milliseconds. */
     static final double MIN_CHECKPOINT_SECONDS = 0.1;
-    /** Measured cost of one direct jump on one thread: 6.0 ... 8.3 ns (README, performance). */
+    /** Measured cost of one direct jump on one thread: 6.0 ... 8.3 ns (src/site/markdown/cluster.md, "Up front"). */
     static final double NS_PER_JUMP = 8;
     /**
      * Measured cost of one replica besides its steps, on one thread: 0.9 ... 1.8 us (4e6 and 1e6

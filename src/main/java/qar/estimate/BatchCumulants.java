@@ -21,7 +21,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * kappa_4 covered in ~80 % of runs, R = 2048: ~88 %) and N = 7, T = 200, R = 256 (kappa_3 of h,
  * w ~91 %, kappa_4 ~80 %). Skewness-corrected t (Hall 1992), bootstrap-t, percentile and BCa
  * bootstraps over the groups or over pooled k-statistics, and power (variance-stabilising)
- * transforms were measured on the same runs (README, "Coverage"): each recovers some of the
+ * transforms were measured on the same runs (sampling.md, "Coverage"): each recovers some of the
  * shortfall, none reaches the binomial band at these R, because the rare replicas that set the
  * tail are missing from the very runs that miss, so no resampling of those runs can see them. A
  * per-run flag on a noisy statistic (the groups' skewness, the relative standard error) is worse
@@ -38,7 +38,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * select runs (with the sampled k_2 it did: at R = 512 the kappa_2 intervals it let through
  * over-covered, 113 of 114 and 277 of 280). An interval of
  * kappa_n is printed only where n_eff reaches {@link #MIN_EXCHANGES}[n - 1] (thresholds measured by
- * the coverage campaign {@code qar.bench.CoverageCampaign}, with their margins, in the README);
+ * the coverage campaign {@code qar.bench.CoverageCampaign}, with their margins, in src/site/markdown/sampling.md);
  * otherwise the estimate and its standard error are kept and the interval is NaN with the reason.
  * Without the quanta (the three-argument {@link #estimate(List, double, double)}) the check is not
  * made.

@@ -4,8 +4,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * A rate equation written level by level by the user (qar reads it from a file: README, "Models
- * from a file"): the jump process, the names of its levels in index order, and where it came from.
+ * A rate equation written level by level by the user (qar reads it from a file: src/site/markdown/usage.md,
+ * "Models from a file"): the jump process, the names of its levels in index order, and where it came from.
  * The reservoirs' names are the process's own; none has a role unless it is named c, h or w.
  *
  * @param source  what identifies the description to the user (the file's path as typed)

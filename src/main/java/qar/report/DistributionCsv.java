@@ -11,7 +11,7 @@ import qar.job.ExactJob;
 /**
  * The CSV tables of finite-time statistics, exact and sampled: one header line, then one row per
  * point; a value that is undefined or not resolved is an empty cell, never NaN. Columns are
- * documented in the README.
+ * documented in src/site/markdown/outputs.md.
  */
 public final class DistributionCsv {
     public static final String COUNTING = "counting.csv";

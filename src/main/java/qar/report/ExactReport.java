@@ -9,7 +9,7 @@ import qar.exact.Thermodynamics;
 import qar.model.ModelSpec;
 import qar.model.NamedProcess;
 
-/** {@code qar exact} output: the JSON object of the README's schema, and the terminal table. */
+/** {@code qar exact} output: the JSON object of the schema in src/site/markdown/outputs.md, and the terminal table. */
 public final class ExactReport {
     private static final int SHOWN_LEVELS = 6;
 
@@ -94,7 +94,7 @@ public final class ExactReport {
         }
         if (anyUnresolved) {
             sb.append("  unresolved: below what the arithmetic resolves, zero for every purpose (--json: each\n"
-                    + "  value's resolution; README, 'Resolution')\n");
+                    + "  value's resolution; src/site/markdown/exact.md, 'Resolution')\n");
         }
         Thermodynamics t = s.thermodynamics();
         sb.append('\n');

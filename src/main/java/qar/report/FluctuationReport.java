@@ -9,7 +9,7 @@ import qar.exact.FluctuationChecks;
 import qar.exact.GallavottiCohen;
 
 /**
- * {@code qar exact --ft}: the "fluctuationTheorems" section of the JSON (README schema), its table
+ * {@code qar exact --ft}: the "fluctuationTheorems" section of the JSON (schema: src/site/markdown/outputs.md), its table
  * lines, and {@code gallavotti_cohen.csv}. A check that is undefined has null values and its reason
  * under the root's {@code undefined}.
  */

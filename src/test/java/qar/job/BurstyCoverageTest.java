@@ -61,8 +61,8 @@ class BurstyCoverageTest {
      * On the refrigerator the events never bind: for jumps of at most q quanta |k_n| &lt;= q^(n-2)
      * k_2, so R k_2^3 / k_3^2 and R k_2^2 / |k_4| are at least R k_2 / q^2 where the jumps are
      * nearly independent. Checked at the default baths on the exact finite-time cumulants of the
-     * settings of the README's coverage tables and of window lengths, so every interval printed there
-     * is printed still. (A slow mode correlates the jumps: then the events do bind, README "slow".)
+     * settings of the manual's coverage tables (src/site/markdown/sampling.md) and of window lengths, so every interval printed there
+     * is printed still. (A slow mode correlates the jumps: then the events do bind, sampling.md "slow".)
      */
     @Test
     void refrigeratorDecisionsAreUnchanged() {
