@@ -30,7 +30,6 @@ import qar.report.Json;
 import qar.report.SampleReport;
 import qar.sample.Campaign;
 import qar.sample.EngineChoice;
-import qar.sample.FlipPairs;
 import qar.sample.RunControl;
 import qar.job.CampaignId;
 
@@ -115,8 +114,6 @@ final class SampleCommand implements Command {
      * replicas of time 1e-3), 2.1 us with the rows of --out; the larger one, as a bound.
      */
     static final double NS_PER_REPLICA = 2000;
-    /** Measured cost of one macro-step of the aggregated engine on one thread: 42 ... 57 ns. */
-    static final double NS_PER_MACRO_STEP = 50;
 
     @Override
     public boolean help() {
@@ -317,8 +314,7 @@ final class SampleCommand implements Command {
 
     /** Thread-seconds a campaign takes at the measured per-step and per-replica costs of its engine. */
     static double cost(SampleJob job, double replicas) {
-        double perStep = job.engine() instanceof qar.sample.AggregatedEngine ? NS_PER_MACRO_STEP : NS_PER_JUMP;
-        return (job.expectedSteps() * perStep + replicas * NS_PER_REPLICA) * 1e-9;
+        return (job.expectedSteps() * job.engine().nanosPerStep() + replicas * NS_PER_REPLICA) * 1e-9;
     }
 
     static String duration(double seconds) {
@@ -495,17 +491,13 @@ final class SampleCommand implements Command {
         }
         FluctuationAnalysis.Mode mode = !ft ? FluctuationAnalysis.Mode.OFF
                 : !files ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
-        EngineChoice choice = engineChoice();
-        if (choice == EngineChoice.AGGREGATED) {
-            FlipPairs pairs = FlipPairs.of(process);
-            for (Watch w : watches) {
-                if (pairs.flipsAny(w.channels())) {
-                    throw UsageException.of("--engine", engine, "--wtd " + w.label() + " watches the fast flips,"
-                            + " which the aggregated engine does not time one by one: use --engine direct or auto");
-                }
-            }
+        SampleJob job;
+        try {
+            job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode, engineChoice());
+        } catch (EngineChoice.FlipsWatched e) {
+            throw UsageException.of("--engine", engine, "--wtd " + e.watch().label() + " watches the fast flips,"
+                    + " which the aggregated engine does not time one by one: use --engine direct or auto");
         }
-        SampleJob job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode, choice);
         // a run of years is a typo or a rate scale beyond sampling, not a campaign; the bound also keeps
         // every count (replicas times groups, jumps) far from overflowing a long
         double work = cost(job, replicas) / (NS_PER_JUMP * 1e-9);
@@ -521,14 +513,13 @@ final class SampleCommand implements Command {
     }
 
     /** Why --engine auto chose as it did, where it did not aggregate; null otherwise. */
-    private String engineNote(JumpProcess process, SampleJob job) {
-        if (engineChoice() != EngineChoice.AUTO || job.engine() instanceof qar.sample.AggregatedEngine) {
-            return null;
-        }
-        if (FlipPairs.of(process).isEmpty()) {
-            return "auto: no fast flip pair in this process";
-        }
-        return "auto: a --wtd set watches the fast flips, which the aggregated engine does not time one by one";
+    private static String engineNote(EngineChoice.Reason reason) {
+        return switch (reason) {
+            case NO_FAST_PAIR -> "auto: no fast flip pair in this process";
+            case FLIPS_WATCHED -> "auto: a --wtd set watches the fast flips, which the aggregated engine does not"
+                    + " time one by one";
+            case ASKED, FAST_PAIR -> null;
+        };
     }
 
     private EngineChoice engineChoice() {
@@ -549,7 +540,7 @@ final class SampleCommand implements Command {
         SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), run.replicas(),
                 run.groups().size(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(),
                 run.jumps(), run.wallSeconds(), job.engine().name(), run.steps(), run.partial(), replicas.value(),
-                engineNote(process, job));
+                engineNote(job.chosen().reason()));
 
         ExactJob.Result exact = job.exact();
         Map<String, String> files = new LinkedHashMap<>();
