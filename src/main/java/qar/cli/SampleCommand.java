@@ -21,6 +21,8 @@ import qar.report.DistributionCsv;
 import qar.report.FiniteTimeReport;
 import qar.sample.Watch;
 import qar.job.SampleJob;
+import qar.job.SamplePlan;
+import qar.report.PlanReport;
 import qar.estimate.ReplicaMoments;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
@@ -38,8 +40,6 @@ import qar.job.CampaignId;
 final class SampleCommand implements Command {
     /** Shortest replica: rates are quanta / T, so 1 / T must be a finite double. */
     static final double MIN_TIME = 1e-300;
-    /** The largest campaign: the time of this many direct jumps (about 22 thread-hours, 1.4 h on 16 cores). */
-    static final double MAX_JUMPS = 1e13;
     /** Exit code of a run stopped by SIGINT or SIGTERM that wrote what finished. */
     static final int EXIT_INTERRUPTED = 130;
 
@@ -107,14 +107,6 @@ final class SampleCommand implements Command {
 
     /** Shortest interval between checkpoints: a save costs a few milliseconds. */
     static final double MIN_CHECKPOINT_SECONDS = 0.1;
-    /** Measured cost of one direct jump on one thread: 6.0 ... 8.3 ns (README, performance). */
-    static final double NS_PER_JUMP = 8;
-    /**
-     * Measured cost of one replica besides its steps, on one thread: 0.9 ... 1.8 us (4e6 and 1e6
-     * replicas of time 1e-3), 2.1 us with the rows of --out; the larger one, as a bound.
-     */
-    static final double NS_PER_REPLICA = 2000;
-
     @Override
     public boolean help() {
         return output.help;
@@ -239,8 +231,10 @@ final class SampleCommand implements Command {
         RunControl control = RunControl.of(resumed == null ? null : resumed.state(), checkpointEvery.value(), saver);
         Campaign.Result run;
         if (!quiet) {
-            err.println(plan(job, masterSeed, replicas, time, threads, in, resumed == null ? 0
-                    : (double) resumed.state().replicas() / job.shardReplicas(in[0], in[1])));
+            double doneFraction = resumed == null ? 0
+                    : (double) resumed.state().replicas() / job.shardReplicas(in[0], in[1]);
+            err.println(PlanReport.line(job.plan().left(doneFraction, in[1]), masterSeed, time, threads, in[0], in[1],
+                    doneFraction));
         }
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
                 Interrupts signals = Interrupts.install(control::requestStop)) {
@@ -297,40 +291,6 @@ final class SampleCommand implements Command {
             }
             throw UsageException.of("--resume", resume, "cannot be continued with --out: " + e.getMessage());
         }
-    }
-
-    /** The line said before the work: the campaign and what it will take, from the exact jump rate. */
-    private static String plan(SampleJob job, long seed, long replicas, double time, int threads, int[] shard,
-            double doneFraction) {
-        double left = (1 - Math.min(1, doneFraction)) / shard[1];
-        double jumps = job.expectedJumps() * left;
-        double seconds = cost(job, replicas) * left / threads;
-        return String.format(java.util.Locale.ROOT, "qar sample: seed %d, %d replicas x time %s%s on %d threads;"
-                + "%s expected %.3g jumps, about %s", seed, replicas, time,
-                shard[1] > 1 ? " (shard " + shard[0] + "/" + shard[1] + ")" : "", threads,
-                doneFraction > 0 ? String.format(java.util.Locale.ROOT, " resuming with %.0f %% done;",
-                        100 * doneFraction) : "", jumps, duration(seconds));
-    }
-
-    /** Thread-seconds a campaign takes at the measured per-step and per-replica costs of its engine. */
-    static double cost(SampleJob job, double replicas) {
-        return (job.expectedSteps() * job.engine().nanosPerStep() + replicas * NS_PER_REPLICA) * 1e-9;
-    }
-
-    static String duration(double seconds) {
-        if (seconds < 1) {
-            return "under a second";
-        }
-        if (seconds < 120) {
-            return String.format(java.util.Locale.ROOT, "%.0f s", seconds);
-        }
-        if (seconds < 7200) {
-            return String.format(java.util.Locale.ROOT, "%.0f min", seconds / 60);
-        }
-        if (seconds < 48 * 3600) {
-            return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600);
-        }
-        return String.format(java.util.Locale.ROOT, "%.2g days", seconds / 86400);
     }
 
     /**
@@ -498,16 +458,10 @@ final class SampleCommand implements Command {
             throw UsageException.of("--engine", engine, "--wtd " + e.watch().label() + " watches the fast flips,"
                     + " which the aggregated engine does not time one by one: use --engine direct or auto");
         }
-        // a run of years is a typo or a rate scale beyond sampling, not a campaign; the bound also keeps
-        // every count (replicas times groups, jumps) far from overflowing a long
-        double work = cost(job, replicas) / (NS_PER_JUMP * 1e-9);
-        if (!(work <= MAX_JUMPS) || !(job.expectedJumps() < 0x1p62)) {
-            String size = String.format(java.util.Locale.ROOT, "the campaign would take about %s of one thread"
-                    + " (%.2g jumps in %.2g engine steps and %d replicas); at most the time of %.0e direct jumps"
-                    + " (%s)", duration(cost(job, replicas)), job.expectedJumps(), job.expectedSteps(), replicas,
-                    MAX_JUMPS, duration(MAX_JUMPS * NS_PER_JUMP * 1e-9));
-            throw new UsageException("--replicas " + replicas + " with --time " + this.time.text() + ": " + size
-                    + "; lower --replicas or --time");
+        SamplePlan plan = job.plan();
+        if (plan.tooLarge()) {
+            throw new UsageException("--replicas " + replicas + " with --time " + this.time.text() + ": "
+                    + PlanReport.tooLarge(plan) + "; lower --replicas or --time");
         }
         return job;
     }

@@ -203,7 +203,7 @@ final class SweepCommand implements Command {
             return SweepCsv.row(o, true, null, null);
         }
         try {
-            return SweepCsv.row(o, true, job.sample(o.index(), time.value(), replicas.value(), SampleCommand.MAX_JUMPS,
+            return SweepCsv.row(o, true, job.sample(o.index(), time.value(), replicas.value(), qar.job.SamplePlan.MAX_JUMPS,
                     g, workers), null);
         } catch (IllegalArgumentException e) {
             return SweepCsv.row(o, true, null, e.getMessage());

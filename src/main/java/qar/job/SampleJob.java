@@ -187,6 +187,11 @@ public final class SampleJob {
         return replicas * time * campaign.engine().stepRate(exact.solution().populations());
     }
 
+    /** What the whole campaign will take. */
+    public SamplePlan plan() {
+        return SamplePlan.of(this, replicas);
+    }
+
     /** The engine the campaign runs. */
     public Engine engine() {
         return campaign.engine();
