@@ -6,34 +6,28 @@ import com.beust.jcommander.ParametersDelegate;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import qar.job.ExactJob;
+import qar.job.CampaignId;
 import qar.job.FluctuationAnalysis;
-import qar.report.SampledFluctuationReport;
-import qar.report.DistributionCsv;
-import qar.report.FiniteTimeReport;
-import qar.sample.Watch;
 import qar.job.SampleJob;
 import qar.job.SamplePlan;
-import qar.report.PlanReport;
-import qar.estimate.ReplicaMoments;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.ModelSpec;
 import qar.model.Reservoir;
 import qar.report.Json;
+import qar.report.PlanReport;
+import qar.report.SampleOutputs;
 import qar.report.SampleReport;
 import qar.sample.Campaign;
 import qar.sample.EngineChoice;
 import qar.sample.RunControl;
-import qar.job.CampaignId;
+import qar.sample.Watch;
 
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
@@ -255,7 +249,7 @@ final class SampleCommand implements Command {
                 saver.warnIfFailed();
             }
             if (run.partial()) {
-                return interrupted(p, masterSeed, process, job, run, set, rows, stdout, err, signals.received(),
+                return interrupted(p, masterSeed, job, run, set, rows, stdout, err, signals.received(),
                         ckFile, in);
             }
             if (shard != null) {
@@ -267,7 +261,7 @@ final class SampleCommand implements Command {
                 stdout.printf("qar sample: shard %d/%d: %d groups, %d jumps; join the shards with qar merge%n",
                         in[0], in[1], run.groups().size(), run.jumps());
             } else {
-                report(p, masterSeed, process, job, job.result(run), set, rows, stdout);
+                report(p, masterSeed, job, job.result(run), set, rows, stdout);
             }
         }
         // the outputs are written: the checkpoint has served, and so has the one resumed, if another
@@ -297,7 +291,7 @@ final class SampleCommand implements Command {
      * A run stopped by a signal: the summary of the error groups that finished, marked partial (none
      * for a shard, which qar merge needs whole), and exit 130.
      */
-    private int interrupted(ModelSpec p, long masterSeed, JumpProcess process, SampleJob job, Campaign.Result run,
+    private int interrupted(ModelSpec p, long masterSeed, SampleJob job, Campaign.Result run,
             OutputSet set, ReplicaCsv rows, PrintStream stdout, PrintStream err, String signal, Path ckFile, int[] in)
             throws IOException {
         String resumeHint = ckFile == null ? "" : "; continue with --resume " + ckFile;
@@ -310,7 +304,7 @@ final class SampleCommand implements Command {
             return EXIT_INTERRUPTED;
         }
         err.println("qar sample: " + what + "; the summary below covers them" + resumeHint);
-        report(p, masterSeed, process, job, job.result(run), set, rows, stdout);
+        report(p, masterSeed, job, job.result(run), set, rows, stdout);
         return EXIT_INTERRUPTED;
     }
 
@@ -427,7 +421,7 @@ final class SampleCommand implements Command {
                     rows.copyRows(f);
                 }
             }
-            return report(p, seed.value(), process, job, result, set, rows, stdout);
+            return report(p, seed.value(), job, result, set, rows, stdout);
         }
     }
 
@@ -485,65 +479,24 @@ final class SampleCommand implements Command {
         throw UsageException.of("--engine", UsageException.shown(engine), "must be direct, aggregated or auto");
     }
 
-    private int report(ModelSpec p, long masterSeed, JumpProcess process, SampleJob job,
-            SampleJob.Result result, OutputSet set, ReplicaCsv rows, PrintStream stdout) throws IOException {
-        Campaign.Result run = result.campaign();
-        List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
-        ReplicaMoments all = ReplicaMoments.create(names.size());
-        run.moments().forEach(all::combine);
-        SampleReport.Summary summary = new SampleReport.Summary(p, masterSeed, time.value(), run.replicas(),
-                run.groups().size(), (int) threads.value(), names, result.comparison().comparisons(), all.jumps(),
-                run.jumps(), run.wallSeconds(), job.engine().name(), run.steps(), run.partial(), replicas.value(),
-                engineNote(job.chosen().reason()));
-
-        ExactJob.Result exact = job.exact();
-        Map<String, String> files = new LinkedHashMap<>();
-        if (set != null) {
-            if (!result.waitingTimes().isEmpty()) {
-                files.put(DistributionCsv.WAITING_TIMES, DistributionCsv.waitingTimes(exact, result.waitingTimes()));
-            }
-            if (!result.windows().isEmpty()) {
-                files.put(DistributionCsv.COUNTING, DistributionCsv.counting(exact, names, result.windows()));
-                files.put(DistributionCsv.LARGE_DEVIATIONS,
-                        DistributionCsv.largeDeviations(exact, names, process.energyUnit(), result.windows()));
-                files.put(DistributionCsv.RATE_FUNCTION, DistributionCsv.rateFunctions(exact.rateFunctions()));
-            }
-            if (result.fluctuations() != null) {
-                files.put(SampledFluctuationReport.FLUCTUATION_THEOREM, SampledFluctuationReport.theoremCsv(result.fluctuations()));
-                String eff = SampledFluctuationReport.efficiencyCsv(result.fluctuations());
-                if (eff != null) {
-                    files.put(SampledFluctuationReport.EFFICIENCY, eff);
-                }
-            }
-        }
-        ObjectNode json = SampleReport.json(summary);
-        FiniteTimeReport.sampleJson(json, exact, result.waitingTimes(), result.windows(), names,
-                process.energyUnit());
-        if (result.fluctuations() != null) {
-            SampledFluctuationReport.json(json, result.fluctuations());
-        }
+    private int report(ModelSpec p, long masterSeed, SampleJob job, SampleJob.Result result, OutputSet set,
+            ReplicaCsv rows, PrintStream stdout) throws IOException {
+        SampleReport.Summary summary = SampleOutputs.summary(p, masterSeed, job, result, (int) threads.value(),
+                replicas.value(), engineNote(job.chosen().reason()));
+        SampleOutputs out = SampleOutputs.of(summary, job, result, set != null);
         List<String> listed = new ArrayList<>(List.of(OutputSet.REPLICAS));
-        listed.addAll(files.keySet());
+        listed.addAll(out.files().keySet());
         if (set != null) {
-            json.set("files", Json.MAPPER.valueToTree(listed));
-            json.put("outputSet", set.id());
+            out.json().set("files", Json.MAPPER.valueToTree(listed));
+            out.json().put("outputSet", set.id());
         }
-        String summaryJson = Json.write(json);
+        String summaryJson = Json.write(out.json());
         // the results reach stdout first, so a failed write below loses nothing
-        if (output.json) {
-            stdout.println(summaryJson);
-        } else {
-            stdout.print(SampleReport.table(summary));
-            stdout.print(FiniteTimeReport.sampleTable(exact, result.waitingTimes(), result.windows(), names,
-                    process.energyUnit()));
-            if (result.fluctuations() != null) {
-                stdout.print(SampledFluctuationReport.table(result.fluctuations()));
-            }
-        }
+        stdout.print(output.json ? summaryJson + System.lineSeparator() : out.table());
         stdout.flush();
         if (set != null) {
             rows.finish();
-            for (Map.Entry<String, String> f : files.entrySet()) {
+            for (Map.Entry<String, String> f : out.files().entrySet()) {
                 set.write(f.getKey(), w -> w.write(f.getValue()));
             }
             set.write(OutputSet.SUMMARY, w -> {

@@ -167,6 +167,16 @@ public final class SampleJob {
         return exact;
     }
 
+    /** The process sampled. */
+    public JumpProcess process() {
+        return process;
+    }
+
+    /** The trajectory length of each replica. */
+    public double time() {
+        return time;
+    }
+
     /** The mean number of jumps the campaign will simulate: R T sum_a pi_a escape_a. */
     public double expectedJumps() {
         double[] pi = exact.solution().populations();
