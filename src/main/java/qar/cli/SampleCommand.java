@@ -32,25 +32,14 @@ import qar.sample.Watch;
 @Parameters(commandNames = "sample", commandDescription =
         "Gillespie sampling of independent stationary replicas, compared with the exact solver")
 final class SampleCommand implements Command {
-    /** Shortest replica: rates are quanta / T, so 1 / T must be a finite double. */
-    static final double MIN_TIME = 1e-300;
     /** Exit code of a run stopped by SIGINT or SIGTERM that wrote what finished. */
     static final int EXIT_INTERRUPTED = 130;
 
     @ParametersDelegate
     ModelOptions model = new ModelOptions();
 
-    @Parameter(names = "--time", description = "trajectory length of each replica", order = 20)
-    DecimalArg time = DecimalArg.of(1000);
-
-    @Parameter(names = "--replicas", description = "number of independent replicas (>= 16)", order = 21)
-    IntegerArg replicas = IntegerArg.of(2560);
-
-    @Parameter(names = "--seed", description = "master seed (default: a fresh one, always printed)", order = 22)
-    IntegerArg seed;
-
-    @Parameter(names = "--threads", description = "worker threads (default: all cores)", order = 23)
-    IntegerArg threads = IntegerArg.of(Runtime.getRuntime().availableProcessors());
+    @ParametersDelegate
+    CampaignOptions campaign = new CampaignOptions();
 
     @Parameter(names = "--out", description = "directory for summary.json and replicas.csv", order = 24)
     String out;
@@ -61,9 +50,6 @@ final class SampleCommand implements Command {
     @Parameter(names = "--ft", description = "fluctuation checks in every --window: detailed, integral and exchange"
             + " fluctuation theorems, TUR, COP and the efficiency distribution", order = 25)
     boolean ft;
-
-    @Parameter(names = "--quiet", description = "no progress bar", order = 26)
-    boolean quiet;
 
     @Parameter(names = "--shard", description = "run part i of n of the campaign (i/n, n at most the error groups);"
             + " needs --out; qar merge joins the parts", order = 27)
@@ -109,25 +95,15 @@ final class SampleCommand implements Command {
     @Override
     public int run(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
         if (resume != null && resumed == null) {
-            return resumeCampaign(stdout, err);
+            return Resumption.resume(this, stdout, err);
         }
         ModelSpec p = spec();
         if (p instanceof ModelParameters mp) {
             SizeCheck.sample(mp);
         }
-        double time = this.time.value();
-        if (!(time >= MIN_TIME) || Double.isInfinite(time)) {
-            // below the normal doubles 1 / T overflows and every rate would be 0 * infinity
-            throw UsageException.of("--time", this.time, "must be finite and >= " + MIN_TIME);
-        }
-        long replicas = this.replicas.value();
-        if (replicas < Campaign.MIN_REPLICAS) {
-            throw UsageException.of("--replicas", this.replicas, "must be an integer >= " + Campaign.MIN_REPLICAS);
-        }
-        if (this.threads.value() < 1 || this.threads.value() > 1024) {
-            throw UsageException.of("--threads", this.threads, "must be an integer from 1 to 1024");
-        }
-        int threads = (int) this.threads.value();
+        double time = campaign.time();
+        long replicas = campaign.replicas();
+        int threads = campaign.threads();
         engineChoice();
         if (shard != null && out == null) {
             throw new UsageException("--shard needs --out: the shard's tallies go to its output folder");
@@ -181,14 +157,13 @@ final class SampleCommand implements Command {
         } else {
             m = new CampaignId.ProcessFile(((qar.model.NamedProcess) p).source(), model.processContent());
         }
-        return new CampaignId(m, masterSeed, shards, time.value(), replicas.value(), engine,
+        return new CampaignId(m, masterSeed, shards, campaign.time.value(), campaign.replicas.value(), engine,
                 finite.windows.stream().map(DecimalArg::value).toList(), finite.wtd, finite.wtdPoints(), ft);
     }
 
     private int run(ModelSpec p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
             int threads) throws IOException, InterruptedException {
-        long masterSeed = resumed != null ? resumed.identity().seed()
-                : seed != null ? seed.value() : RandomSource.createLong();
+        long masterSeed = resumed != null ? resumed.identity().seed() : campaign.seedOrFresh();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, set != null);
         int[] in = shard == null ? new int[] {1, 1} : Shards.parse(shard);
@@ -221,10 +196,10 @@ final class SampleCommand implements Command {
         // rows go to the set's replicas.csv as the campaign makes them (none is kept in memory); with a
         // checkpoint, to FILE.rows first, which outlives an interruption
         ReplicaCsv kept = set == null || ckFile == null ? null : keptRows(ckFile, names);
-        Saver saver = ckFile == null ? null : new Saver(ckFile, identity, in, err, kept);
+        CheckpointSaver saver = ckFile == null ? null : new CheckpointSaver(ckFile, identity, in, err, kept);
         RunControl control = RunControl.of(resumed == null ? null : resumed.state(), checkpointEvery.value(), saver);
         Campaign.Result run;
-        if (!quiet) {
+        if (!campaign.quiet) {
             double doneFraction = resumed == null ? 0
                     : (double) resumed.state().replicas() / job.shardReplicas(in[0], in[1]);
             err.println(PlanReport.line(job.plan().left(doneFraction, in[1]), masterSeed, time, threads, in[0], in[1],
@@ -232,7 +207,7 @@ final class SampleCommand implements Command {
         }
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
                 Interrupts signals = Interrupts.install(control::requestStop)) {
-            try (kept; ProgressBar bar = ProgressBar.startIf(!output.json && !quiet && System.console() != null,
+            try (kept; ProgressBar bar = ProgressBar.startIf(!output.json && !campaign.quiet && System.console() != null,
                     err, done, replicas / in[1])) {
                 run = job.run(master, threads, kept != null ? kept : rows, done, in[0], in[1], control);
             }
@@ -308,85 +283,6 @@ final class SampleCommand implements Command {
         return EXIT_INTERRUPTED;
     }
 
-    /** Writes checkpoints; a failed write is said once on stderr and does not stop the campaign. */
-    private static final class Saver implements RunControl.Saver {
-        private final Path file;
-        private final CampaignId identity;
-        private final int[] shard;
-        private final PrintStream err;
-        private final ReplicaCsv rows;
-        private IOException failure;
-        private boolean warned;
-
-        Saver(Path file, CampaignId identity, int[] shard, PrintStream err, ReplicaCsv rows) {
-            this.file = file;
-            this.identity = identity;
-            this.shard = shard;
-            this.err = err;
-            this.rows = rows;
-        }
-
-        @Override
-        public void save(qar.sample.CampaignState state) {
-            try {
-                ReplicaCsv.Sum sum = null;
-                if (state.rowsPosition() >= 0) {
-                    sum = rows == null ? null : rows.flushedSum(state.rowsPosition());
-                    if (sum == null) {
-                        throw new IOException("the sum of the rows at byte " + state.rowsPosition() + " is not known");
-                    }
-                }
-                new Checkpoint(file, identity, shard[0], state, sum).write();
-                failure = null;
-            } catch (IOException | RuntimeException e) {
-                failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
-                if (!warned) {
-                    warned = true;
-                    err.println("qar sample: warning: checkpoint " + file + " could not be written ("
-                            + e.getMessage() + "); the campaign goes on");
-                }
-            }
-        }
-
-        void warnIfFailed() {
-            if (failure != null) {
-                err.println("qar sample: warning: the last checkpoint write failed (" + failure.getMessage() + ")");
-            }
-        }
-    }
-
-    /**
-     * --resume FILE: the campaign saved in FILE, continued with this invocation's run options.
-     * Campaign options given here must agree with the saved ones by value, each naming itself if
-     * not. FILE is locked first, so that one process at a time continues it.
-     */
-    private int resumeCampaign(PrintStream stdout, PrintStream err) throws IOException, InterruptedException {
-        Checkpoint.requireFile("--resume", Path.of(resume));
-        try (Checkpoint.Lock lock = Checkpoint.lock("--resume", Path.of(resume))) {
-            Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
-            String differs = Resumption.disagreement(this, ck.identity());
-            if (differs != null) {
-                throw UsageException.of("--resume", resume, "is a checkpoint of another campaign: " + differs);
-            }
-            String savedShard = ck.shards() > 1 ? ck.shard() + "/" + ck.shards() : null;
-            if (shard != null && !shard.equals(savedShard) && !(savedShard == null && shard.equals("1/1"))) {
-                throw UsageException.of("--resume", resume, "is a checkpoint of " + (savedShard == null
-                        ? "a whole campaign" : "shard " + savedShard) + ", not of --shard " + shard);
-            }
-            SampleCommand continued = Resumption.rebuild(ck.identity());
-            continued.shard = savedShard;
-            continued.threads = threads;
-            continued.checkpointEvery = checkpointEvery;
-            continued.resume = resume;
-            continued.out = out;
-            continued.checkpoint = checkpoint;
-            continued.quiet = quiet;
-            continued.output.json = output.json;
-            continued.resumed = ck;
-            return continued.run(stdout, err);
-        }
-    }
-
     /**
      * The one-process outputs from the shards' tallies, in group order, and their replicas.csv files
      * (with {@code set}); the options are those the shards recorded.
@@ -397,43 +293,27 @@ final class SampleCommand implements Command {
         SampleJob job = job(p, process, true);
         // every shard was checked, its replicas.csv included (MergeCommand), before anything is written or printed
         Shards.verifyRanges(shards, job);
-        List<qar.sample.GroupTally> groups = new ArrayList<>();
-        List<Path> rowFiles = new ArrayList<>();
-        long jumps = 0;
-        long steps = 0;
-        double threadSeconds = 0;
-        for (Shards.Shard s : shards) {
-            groups.addAll(s.groups());
-            rowFiles.add(s.dir().resolve(OutputSet.REPLICAS));
-            jumps += s.jumps();
-            // a shard whose engine steps are unknown leaves them unknown
-            steps = steps < 0 || s.steps() < 0 ? -1 : steps + s.steps();
-            threadSeconds += s.threadSeconds();
-        }
-        if (groups.size() != job.groups()) {
-            throw new UsageException("the shards hold " + groups.size() + " groups, the campaign has " + job.groups());
-        }
-        SampleJob.Result result = job.result(new Campaign.Result(groups, jumps, steps, threadSeconds, 1));
+        SampleJob.Result result = job.result(Shards.combined(shards, job.groups()));
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names)) {
             if (rows != null) {
-                for (Path f : rowFiles) {
-                    rows.copyRows(f);
+                for (Shards.Shard s : shards) {
+                    rows.copyRows(s.dir().resolve(OutputSet.REPLICAS));
                 }
             }
-            return report(p, seed.value(), job, result, set, rows, stdout);
+            return report(p, campaign.seed.value(), job, result, set, rows, stdout);
         }
     }
 
     /** The job of these options; {@code files}: with an output folder (the efficiency rate is computed). */
     private SampleJob job(ModelSpec p, JumpProcess process, boolean files) {
-        double time = this.time.value();
-        long replicas = this.replicas.value();
+        double time = campaign.time.value();
+        long replicas = campaign.replicas.value();
         // the exact side: finite-time cumulants at --time always, waiting times, rate functions of every reservoir
         SizeCheck.features(SizeCheck.shown(p, model), process.dimension(),
                 finite.wtd.isEmpty() ? null : "--wtd", "qar sample", finite.windows.isEmpty() ? null : "qar sample", null);
         List<Watch> watches = finite.watches(p, process);
-        double[] windows = finite.windows(this.time, process);
+        double[] windows = finite.windows(campaign.time, process);
         if (ft && windows.length == 0) {
             throw new UsageException("--ft needs at least one --window t: the checks are made on windows");
         }
@@ -454,7 +334,7 @@ final class SampleCommand implements Command {
         }
         SamplePlan plan = job.plan();
         if (plan.tooLarge()) {
-            throw new UsageException("--replicas " + replicas + " with --time " + this.time.text() + ": "
+            throw new UsageException("--replicas " + replicas + " with --time " + campaign.time.text() + ": "
                     + PlanReport.tooLarge(plan) + "; lower --replicas or --time");
         }
         return job;
@@ -481,8 +361,8 @@ final class SampleCommand implements Command {
 
     private int report(ModelSpec p, long masterSeed, SampleJob job, SampleJob.Result result, OutputSet set,
             ReplicaCsv rows, PrintStream stdout) throws IOException {
-        SampleReport.Summary summary = SampleOutputs.summary(p, masterSeed, job, result, (int) threads.value(),
-                replicas.value(), engineNote(job.chosen().reason()));
+        SampleReport.Summary summary = SampleOutputs.summary(p, masterSeed, job, result,
+                (int) campaign.threads.value(), campaign.replicas.value(), engineNote(job.chosen().reason()));
         SampleOutputs out = SampleOutputs.of(summary, job, result, set != null);
         List<String> listed = new ArrayList<>(List.of(OutputSet.REPLICAS));
         listed.addAll(out.files().keySet());
