@@ -69,6 +69,42 @@ final class Resumption {
     }
 
     /**
+     * Refuses a checkpoint whose state is not one of {@code identity}'s shard {@code in}, or whose
+     * rows were kept otherwise than this run ({@code out}: with an output folder) would keep them.
+     */
+    static void check(Checkpoint resumed, String resume, qar.job.SampleJob job, CampaignId identity, int[] in,
+            boolean out) {
+        String problem = job.stateProblem(resumed.state(), in[0], in[1]);
+        if (problem != null || !identity.equals(resumed.identity())) {
+            throw UsageException.of("--resume", resume, "holds a state that is not one of its campaign's ("
+                    + (problem != null ? problem : "another campaign") + ")");
+        }
+        if (out && resumed.state().rowsPosition() < 0) {
+            throw UsageException.of("--resume", resume, "was saved without --out, so the finished replicas'"
+                    + " rows are not kept: resume without --out");
+        }
+        if (!out && resumed.state().rowsPosition() >= 0) {
+            // without --out the run would end with the rows nowhere, and remove them with the checkpoint
+            throw UsageException.of("--resume", resume, "was saved with --out: its finished replicas' rows are"
+                    + " in " + Checkpoint.rows(Path.of(resume)) + "; resume with --out DIR to make replicas.csv");
+        }
+    }
+
+    /** FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint counted. */
+    static ReplicaCsv keptRows(Path ckFile, List<String> names, Checkpoint resumed, String resume)
+            throws IOException {
+        try {
+            return ReplicaCsv.durable(Checkpoint.rows(ckFile), names, resumed != null ? resumed.state().rowsPosition()
+                    : -1, resumed != null ? resumed.rows() : null);
+        } catch (IOException e) {
+            if (resumed == null) {
+                throw e;
+            }
+            throw UsageException.of("--resume", resume, "cannot be continued with --out: " + e.getMessage());
+        }
+    }
+
+    /**
      * Null if every campaign option given on {@code cmd}'s command line has the saved value, else
      * the first that does not, as "--time is 200 there but 100 here".
      */

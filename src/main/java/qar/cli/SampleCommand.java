@@ -87,6 +87,7 @@ final class SampleCommand implements Command {
 
     /** Shortest interval between checkpoints: a save costs a few milliseconds. */
     static final double MIN_CHECKPOINT_SECONDS = 0.1;
+
     @Override
     public boolean help() {
         return output.help;
@@ -173,20 +174,7 @@ final class SampleCommand implements Command {
         }
         CampaignId identity = identity(p, masterSeed, in[1]);
         if (resumed != null) {
-            String problem = job.stateProblem(resumed.state(), in[0], in[1]);
-            if (problem != null || !identity.equals(resumed.identity())) {
-                throw UsageException.of("--resume", resume, "holds a state that is not one of its campaign's ("
-                        + (problem != null ? problem : "another campaign") + ")");
-            }
-            if (set != null && resumed.state().rowsPosition() < 0) {
-                throw UsageException.of("--resume", resume, "was saved without --out, so the finished replicas'"
-                        + " rows are not kept: resume without --out");
-            }
-            if (set == null && resumed.state().rowsPosition() >= 0) {
-                // without --out the run would end with the rows nowhere, and remove them with the checkpoint
-                throw UsageException.of("--resume", resume, "was saved with --out: its finished replicas' rows are"
-                        + " in " + Checkpoint.rows(Path.of(resume)) + "; resume with --out DIR to make replicas.csv");
-            }
+            Resumption.check(resumed, resume, job, identity, in, set != null);
         }
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
@@ -195,7 +183,7 @@ final class SampleCommand implements Command {
         Path ckFile = checkpoint != null ? Path.of(checkpoint) : resume != null ? Path.of(resume) : null;
         // rows go to the set's replicas.csv as the campaign makes them (none is kept in memory); with a
         // checkpoint, to FILE.rows first, which outlives an interruption
-        ReplicaCsv kept = set == null || ckFile == null ? null : keptRows(ckFile, names);
+        ReplicaCsv kept = set == null || ckFile == null ? null : Resumption.keptRows(ckFile, names, resumed, resume);
         CheckpointSaver saver = ckFile == null ? null : new CheckpointSaver(ckFile, identity, in, err, kept);
         RunControl control = RunControl.of(resumed == null ? null : resumed.state(), checkpointEvery.value(), saver);
         Campaign.Result run;
@@ -247,19 +235,6 @@ final class SampleCommand implements Command {
             }
         }
         return 0;
-    }
-
-    /** FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint counted. */
-    private ReplicaCsv keptRows(Path ckFile, List<String> names) throws IOException {
-        try {
-            return ReplicaCsv.durable(Checkpoint.rows(ckFile), names, resumed != null ? resumed.state().rowsPosition()
-                    : -1, resumed != null ? resumed.rows() : null);
-        } catch (IOException e) {
-            if (resumed == null) {
-                throw e;
-            }
-            throw UsageException.of("--resume", resume, "cannot be continued with --out: " + e.getMessage());
-        }
     }
 
     /**
