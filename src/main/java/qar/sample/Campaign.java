@@ -19,6 +19,7 @@ import qar.estimate.BatchCumulants;
 import qar.estimate.ReplicaMoments;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 
 /**
  * Independent stationary replicas of one process.
@@ -245,6 +246,20 @@ public final class Campaign {
 
     /** A block's output: one partial tally per group it touches, and its rows. */
     private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps, long steps) {
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     /**
