@@ -34,7 +34,7 @@ public enum EngineChoice {
             this.watch = watch;
         }
 
-        /** The waiting time that watches the flips; null where only its channels are known. */
+        /** The waiting time that watches the flips. */
         public Watch watch() {
             return watch;
         }
