@@ -55,7 +55,7 @@ final class MergeCommand implements Command {
         // the campaign is rebuilt from the identity the shards carry, never from command-line words
         SampleCommand sample = Resumption.rebuild(shards.get(0).identity());
         // the throughput line: the shards' thread-seconds, as if on one thread
-        sample.threads = IntegerArg.of(1);
+        sample.campaign.threads = IntegerArg.of(1);
         sample.output.json = output.json;
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {
             return sample.merged(shards, set, stdout);

@@ -121,10 +121,23 @@ public final class Qar {
             err.println("qar " + name + ": refused, the model is beyond the arithmetic: " + oneLine(e.getMessage()));
             return EXIT_USAGE;
         } catch (Exception e) {
-            // an internal failure: say what it was even where it carries no message
-            err.println("qar " + name + ": " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
-            return EXIT_FAILURE;
+            return internalFailure(name, e, err, System.getenv(STACK_TRACE));
         }
+    }
+
+    /** The environment variable that, set to 1, adds the stack trace of an internal failure. */
+    static final String STACK_TRACE = "QAR_STACKTRACE";
+
+    /**
+     * An internal failure: one line saying what it was, even where it carries no message; its stack
+     * trace follows only where {@code stackTrace} (the value of {@link #STACK_TRACE}) is "1".
+     */
+    static int internalFailure(String name, Exception e, PrintStream err, String stackTrace) {
+        err.println("qar " + name + ": " + oneLine(e.getMessage() != null ? e.getMessage() : e.toString()));
+        if ("1".equals(stackTrace)) {
+            e.printStackTrace(err);
+        }
+        return EXIT_FAILURE;
     }
 
     /**

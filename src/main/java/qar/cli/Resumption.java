@@ -1,5 +1,8 @@
 package qar.cli;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import qar.job.CampaignId;
@@ -19,9 +22,9 @@ final class Resumption {
     static SampleCommand rebuild(CampaignId id) {
         SampleCommand c = new SampleCommand();
         c.fixed = id;
-        c.time = DecimalArg.of(id.time());
-        c.replicas = IntegerArg.of(id.replicas());
-        c.seed = IntegerArg.of(id.seed());
+        c.campaign.time = DecimalArg.of(id.time());
+        c.campaign.replicas = IntegerArg.of(id.replicas());
+        c.campaign.seed = IntegerArg.of(id.seed());
         c.engine = id.engine();
         c.finite.windows = new ArrayList<>(id.windows().stream().map(DecimalArg::of).toList());
         c.finite.wtd = new ArrayList<>(id.wtd());
@@ -31,19 +34,90 @@ final class Resumption {
     }
 
     /**
+     * --resume FILE: the campaign saved in FILE, continued with this invocation's run options.
+     * Campaign options given here must agree with the saved ones by value, each naming itself if
+     * not. FILE is locked first, so that one process at a time continues it.
+     */
+    static int resume(SampleCommand cmd, PrintStream stdout, PrintStream err) throws IOException,
+            InterruptedException {
+        String resume = cmd.resume;
+        String shard = cmd.shard;
+        Checkpoint.requireFile("--resume", Path.of(resume));
+        try (Checkpoint.Lock lock = Checkpoint.lock("--resume", Path.of(resume))) {
+            Checkpoint ck = Checkpoint.read("--resume", Path.of(resume));
+            String differs = disagreement(cmd, ck.identity());
+            if (differs != null) {
+                throw UsageException.of("--resume", resume, "is a checkpoint of another campaign: " + differs);
+            }
+            String savedShard = ck.shards() > 1 ? ck.shard() + "/" + ck.shards() : null;
+            if (shard != null && !shard.equals(savedShard) && !(savedShard == null && shard.equals("1/1"))) {
+                throw UsageException.of("--resume", resume, "is a checkpoint of " + (savedShard == null
+                        ? "a whole campaign" : "shard " + savedShard) + ", not of --shard " + shard);
+            }
+            SampleCommand continued = rebuild(ck.identity());
+            continued.shard = savedShard;
+            continued.campaign.threads = cmd.campaign.threads;
+            continued.checkpointEvery = cmd.checkpointEvery;
+            continued.resume = resume;
+            continued.out = cmd.out;
+            continued.checkpoint = cmd.checkpoint;
+            continued.campaign.quiet = cmd.campaign.quiet;
+            continued.output.json = cmd.output.json;
+            continued.resumed = ck;
+            return continued.run(stdout, err);
+        }
+    }
+
+    /**
+     * Refuses a checkpoint whose state is not one of {@code identity}'s shard {@code in}, or whose
+     * rows were kept otherwise than this run ({@code out}: with an output folder) would keep them.
+     */
+    static void check(Checkpoint resumed, String resume, qar.job.SampleJob job, CampaignId identity, int[] in,
+            boolean out) {
+        String problem = job.stateProblem(resumed.state(), in[0], in[1]);
+        if (problem != null || !identity.equals(resumed.identity())) {
+            throw UsageException.of("--resume", resume, "holds a state that is not one of its campaign's ("
+                    + (problem != null ? problem : "another campaign") + ")");
+        }
+        if (out && resumed.state().rowsPosition() < 0) {
+            throw UsageException.of("--resume", resume, "was saved without --out, so the finished replicas'"
+                    + " rows are not kept: resume without --out");
+        }
+        if (!out && resumed.state().rowsPosition() >= 0) {
+            // without --out the run would end with the rows nowhere, and remove them with the checkpoint
+            throw UsageException.of("--resume", resume, "was saved with --out: its finished replicas' rows are"
+                    + " in " + Checkpoint.rows(Path.of(resume)) + "; resume with --out DIR to make replicas.csv");
+        }
+    }
+
+    /** FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint counted. */
+    static ReplicaCsv keptRows(Path ckFile, List<String> names, Checkpoint resumed, String resume)
+            throws IOException {
+        try {
+            return ReplicaCsv.durable(Checkpoint.rows(ckFile), names, resumed != null ? resumed.state().rowsPosition()
+                    : -1, resumed != null ? resumed.rows() : null);
+        } catch (IOException e) {
+            if (resumed == null) {
+                throw e;
+            }
+            throw UsageException.of("--resume", resume, "cannot be continued with --out: " + e.getMessage());
+        }
+    }
+
+    /**
      * Null if every campaign option given on {@code cmd}'s command line has the saved value, else
      * the first that does not, as "--time is 200 there but 100 here".
      */
     static String disagreement(SampleCommand cmd, CampaignId saved) {
         java.util.Set<String> given = cmd.given;
-        if (given.contains("--seed") && cmd.seed.value() != saved.seed()) {
-            return differs("--seed", Long.toString(saved.seed()), cmd.seed.text());
+        if (given.contains("--seed") && cmd.campaign.seed.value() != saved.seed()) {
+            return differs("--seed", Long.toString(saved.seed()), cmd.campaign.seed.text());
         }
-        if (given.contains("--time") && Double.compare(cmd.time.value(), saved.time()) != 0) {
-            return differs("--time", CampaignFile.shown(saved.time()), cmd.time.text());
+        if (given.contains("--time") && Double.compare(cmd.campaign.time.value(), saved.time()) != 0) {
+            return differs("--time", CampaignFile.shown(saved.time()), cmd.campaign.time.text());
         }
-        if (given.contains("--replicas") && cmd.replicas.value() != saved.replicas()) {
-            return differs("--replicas", Long.toString(saved.replicas()), cmd.replicas.text());
+        if (given.contains("--replicas") && cmd.campaign.replicas.value() != saved.replicas()) {
+            return differs("--replicas", Long.toString(saved.replicas()), cmd.campaign.replicas.text());
         }
         if (given.contains("--engine") && !cmd.engine.equals(saved.engine())) {
             return differs("--engine", saved.engine(), cmd.engine);

@@ -220,6 +220,28 @@ final class Shards {
         }
     }
 
+    /**
+     * The shards' tallies in group order as one run of {@code groups} groups (one thread, the shards'
+     * thread-seconds as its wall time).
+     */
+    static qar.sample.Campaign.Result combined(List<Shard> shards, int groups) {
+        List<GroupTally> all = new java.util.ArrayList<>();
+        long jumps = 0;
+        long steps = 0;
+        double threadSeconds = 0;
+        for (Shard s : shards) {
+            all.addAll(s.groups());
+            jumps += s.jumps();
+            // a shard whose engine steps are unknown leaves them unknown
+            steps = steps < 0 || s.steps() < 0 ? -1 : steps + s.steps();
+            threadSeconds += s.threadSeconds();
+        }
+        if (all.size() != groups) {
+            throw new UsageException("the shards hold " + all.size() + " groups, the campaign has " + groups);
+        }
+        return new qar.sample.Campaign.Result(all, jumps, steps, threadSeconds, 1);
+    }
+
     /** Checks each shard against the campaign's job: its groups and replica range are those of its index. */
     static void verifyRanges(List<Shard> shards, qar.job.SampleJob job) {
         for (Shard s : shards) {

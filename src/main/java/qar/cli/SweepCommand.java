@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import qar.job.SweepJob;
-import qar.sample.Campaign;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
 import qar.report.SweepCsv;
@@ -38,29 +37,15 @@ final class SweepCommand implements Command {
             order = 20, splitter = FiniteTimeOptions.Unsplit.class)
     List<String> sweeps = new ArrayList<>();
 
-    @Parameter(names = "--threads", description = "worker threads (default: all cores)", order = 23)
-    IntegerArg threads = IntegerArg.of(Runtime.getRuntime().availableProcessors());
+    @ParametersDelegate
+    CampaignOptions campaign = new CampaignOptions.ForSweep();
 
     @Parameter(names = "--out", description = "directory for sweep.csv (default: the table goes to stdout)", order = 45)
     String out;
 
-    @Parameter(names = "--quiet", description = "no progress bar", order = 26)
-    boolean quiet;
-
     @Parameter(names = "--sample-every", description = "also sample the current and noise of every reservoir, with"
             + " errors, at every K-th point in grid order (the first, the (K+1)-th, ...), as qar sample does", order = 30)
     IntegerArg sampleEvery;
-
-    @Parameter(names = "--time", description = "with --sample-every: trajectory length of each replica", order = 31)
-    DecimalArg time = DecimalArg.of(1000);
-
-    @Parameter(names = "--replicas", description = "with --sample-every: replicas per sampled point (>= 16)",
-            order = 32)
-    IntegerArg replicas = IntegerArg.of(2560);
-
-    @Parameter(names = "--seed", description = "with --sample-every: master seed (default: a fresh one, always"
-            + " printed); sampled point j draws from the j-th long jump of its generator", order = 33)
-    IntegerArg seed;
 
     @Parameter(names = {"--help", "-h"}, help = true, description = "show this help", order = 99)
     boolean help;
@@ -79,10 +64,7 @@ final class SweepCommand implements Command {
             throw new UsageException(SweepRange.OPTION + " sweeps the refrigerator's options and cannot be combined"
                     + " with " + ModelOptions.PROCESS);
         }
-        if (threads.value() < 1 || threads.value() > 1024) {
-            throw UsageException.of("--threads", threads, "must be an integer from 1 to 1024");
-        }
-        int workers = (int) threads.value();
+        int workers = campaign.threads();
         // the fixed options must form a model (the swept ones at their defaults)
         ModelParameters fixed = model.toParameters();
         if (sampleEvery == null) {
@@ -95,12 +77,8 @@ final class SweepCommand implements Command {
             if (sampleEvery.value() < 1) {
                 throw UsageException.of("--sample-every", sampleEvery, "must be an integer >= 1");
             }
-            if (!(time.value() >= SampleCommand.MIN_TIME)) {
-                throw UsageException.of("--time", time, "must be finite and >= " + SampleCommand.MIN_TIME);
-            }
-            if (replicas.value() < Campaign.MIN_REPLICAS) {
-                throw UsageException.of("--replicas", replicas, "must be an integer >= " + Campaign.MIN_REPLICAS);
-            }
+            campaign.time();
+            campaign.replicas();
         }
         if (out != null && out.isBlank()) {
             throw UsageException.of("--out", UsageException.shown(out), "must name a directory");
@@ -147,12 +125,12 @@ final class SweepCommand implements Command {
         boolean sampling = sampleEvery != null;
         long every = sampling ? sampleEvery.value() : 1;
         long sampledPoints = sampling ? (job.size() + every - 1) / every : 0;
-        long masterSeed = seed != null ? seed.value() : RandomSource.createLong();
+        long masterSeed = campaign.seedOrFresh();
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(masterSeed);
-        if (sampling && !quiet) {
+        if (sampling && !campaign.quiet) {
             err.printf(Locale.ROOT, "qar sweep: seed %d, sampling %d of %d points (%d replicas x time %s each)%n",
-                    masterSeed, sampledPoints, job.size(), replicas.value(), time);
+                    masterSeed, sampledPoints, job.size(), campaign.replicas.value(), campaign.time);
         }
         Path outDir = out == null ? null : Path.of(out);
         long t0 = System.nanoTime();
@@ -162,7 +140,7 @@ final class SweepCommand implements Command {
             BufferedWriter file = set == null ? null : set.writer(SweepCsv.NAME);
             try (BufferedWriter w = file) {
                 emit(stdout, w, SweepCsv.header(sampling), set);
-                try (ProgressBar bar = ProgressBar.startIf(!quiet && System.console() != null, err, done,
+                try (ProgressBar bar = ProgressBar.startIf(!campaign.quiet && System.console() != null, err, done,
                         job.size() + sampledPoints, BAR_DELAY)) {
                     job.run(workers, done, o -> {
                         if (o.error() != null) {
@@ -203,7 +181,7 @@ final class SweepCommand implements Command {
             return SweepCsv.row(o, true, null, null);
         }
         try {
-            return SweepCsv.row(o, true, job.sample(o.index(), time.value(), replicas.value(), SampleCommand.MAX_JUMPS,
+            return SweepCsv.row(o, true, job.sample(o.index(), campaign.time.value(), campaign.replicas.value(), qar.job.SamplePlan.MAX_JUMPS,
                     g, workers), null);
         } catch (IllegalArgumentException e) {
             return SweepCsv.row(o, true, null, e.getMessage());

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import qar.job.SweepJob;
+import qar.model.RecordValues;
 
 /**
  * One {@code --sweep OPT=SPEC}: a model option by its name without dashes ({@code N},
@@ -144,5 +145,10 @@ record SweepRange(String option, String parameter, double[] values) {
     @Override
     public int hashCode() {
         return option.hashCode() * 31 + java.util.Arrays.hashCode(values);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

@@ -1,6 +1,7 @@
 package qar.estimate;
 
 import java.util.List;
+import qar.model.RecordValues;
 
 /**
  * The distribution of the finite-time efficiency eta = n_c / n_w of windows of one length: per bin
@@ -114,5 +115,10 @@ public record EfficiencyDistribution(double[] edges, double[] middles, double[] 
     @Override
     public int hashCode() {
         return java.util.Arrays.hashCode(probability);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

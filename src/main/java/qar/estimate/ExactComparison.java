@@ -2,6 +2,7 @@ package qar.estimate;
 
 import java.util.List;
 import qar.exact.ReservoirStatistics;
+import qar.model.RecordValues;
 
 /**
  * Sampled cumulant rates of every reservoir next to the exact ones: the long-time kappa_n, and
@@ -33,5 +34,20 @@ public record ExactComparison(Comparison[][] comparisons) {
             }
         }
         return new ExactComparison(cmp);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

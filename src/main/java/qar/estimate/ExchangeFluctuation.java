@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import qar.model.RecordValues;
 
 /**
  * The exchange fluctuation theorem for the energies of all reservoirs, ln[P(n) / P(-n)] =
@@ -264,5 +265,10 @@ public record ExchangeFluctuation(long closedWindows, int[] reservoirs, int refe
             out[i] = s / l[i][i];
         }
         return out;
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

@@ -2,6 +2,7 @@ package qar.estimate;
 
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
+import qar.model.RecordValues;
 
 /**
  * The sampled waiting-time distribution of one watched set on bins [tau_k, tau_k+1), next to the
@@ -150,5 +151,20 @@ public record WaitingTimeEstimate(double[] edges, double[] density, double[] den
             throw new IllegalArgumentException("fewer than two waiting-time bins below the replica length " + length);
         }
         return java.util.Arrays.copyOf(e, m);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

@@ -3,6 +3,7 @@ package qar.estimate;
 import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import org.apache.commons.statistics.distribution.TDistribution;
+import qar.model.RecordValues;
 
 /**
  * Sampled counting statistics of one reservoir in windows of one length: P(n, t) with standard
@@ -173,5 +174,20 @@ public record WindowEstimate(int reservoir, double length, long windows, long nM
         double c3 = m3 - 3 * m1 * m2 + 2 * m1 * m1 * m1;
         double c4 = m4 - 4 * m1 * m3 + 6 * m1 * m1 * m2 - 3 * m1 * m1 * m1 * m1;
         return new double[] {centre + m1, c2, c3, c4 - 3 * c2 * c2};
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

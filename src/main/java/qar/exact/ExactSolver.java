@@ -2,8 +2,6 @@ package qar.exact;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import qar.model.Channel;
 import qar.model.JumpProcess;
 
@@ -32,7 +30,9 @@ public final class ExactSolver {
     static final int PROBES = 2;
     /** Floor of the double-double arithmetic itself, relative to the gross flow of a cumulant. */
     static final double ARITHMETIC_FLOOR = 0x1p-96;
+    /** Start of the probes' fixed offsets ({@link #probeOffset}). */
     private static final long PROBE_SEED = 0x5EED_CAFE_F00DL;
+    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     /** Largest rates within 2^+-400 are solved as given; beyond, scaled to 1 first. */
     private static final int SAFE_EXPONENT = 400;
     /** Largest binary exponent of a rate in the exponent-carrying path: 2^900 times 2^100 of weights. */
@@ -75,7 +75,7 @@ public final class ExactSolver {
         int e = Math.getExponent(largest);
         // products of rates, weights and double-double low parts stay normal: no copy needed
         int shift = Math.abs(e) <= SAFE_EXPONENT ? 0 : -e;
-        JumpProcess scaled = shift == 0 ? process : scaledCopy(process, Math.scalb(1.0, shift), null);
+        JumpProcess scaled = shift == 0 ? process : scaledCopy(process, Math.scalb(1.0, shift), -1);
         GthFactorization plain = scaled.channels().size() == process.channels().size()
                 ? GthFactorization.ofOrNull(scaled) : null;
         if (plain != null) {
@@ -83,7 +83,7 @@ public final class ExactSolver {
         }
         // a rate underflowed in the scaling or the elimination: carry exponents instead
         shift = wideShift(process);
-        scaled = shift == 0 ? process : scaledCopy(process, Math.scalb(1.0, shift), null);
+        scaled = shift == 0 ? process : scaledCopy(process, Math.scalb(1.0, shift), -1);
         return new ExactSolver(process, scaled, Math.scalb(1.0, -shift), true, WideGth.of(scaled));
     }
 
@@ -174,9 +174,8 @@ public final class ExactSolver {
         for (int r = 0; r < k; r++) {
             betas[r] = process.reservoirs().get(r).beta();
         }
-        UniformRandomProvider rng = RandomSource.SPLIT_MIX_64.create(PROBE_SEED);
         for (int i = 0; i < PROBES; i++) {
-            JumpProcess probe = scaledCopy(process, 1 / unscale, rng);
+            JumpProcess probe = scaledCopy(process, 1 / unscale, (long) i * process.channels().size());
             Factorization f = wide ? WideGth.of(probe) : GthFactorization.of(probe);
             double[][] moved = cumulants(probe, CumulantRecursion.of(probe, f), order);
             double dSigma = 0;
@@ -359,15 +358,31 @@ public final class ExactSolver {
     }
 
     /**
-     * The process with every rate times {@code factor} (a power of two: exact), each first moved by
-     * u PERTURBATION_ULPS of its ulp (u uniform in [-1, 1)) if rng is given.
+     * The i-th offset of the probes, in [-1, 1): a fixed, reproducible pattern, not a random
+     * stream, so the solver needs no generator (only the CLI picks those). It is the i-th output of
+     * SplitMix64 from PROBE_SEED (Steele, Lea and Flood 2014; the stateless form of commons-rng's
+     * SPLIT_MIX_64, which the probes drew from before and a test pins), as a double in [0, 1) mapped
+     * to [-1, 1).
      */
-    private static JumpProcess scaledCopy(JumpProcess p, double factor, UniformRandomProvider rng) {
+    static double probeOffset(long i) {
+        long z = PROBE_SEED + (i + 1) * GOLDEN_GAMMA;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        z ^= z >>> 31;
+        return 2 * ((z >>> 11) * 0x1.0p-53) - 1;
+    }
+
+    /**
+     * The process with every rate times {@code factor} (a power of two: exact), channel c's first
+     * moved by u PERTURBATION_ULPS of its ulp, u = {@link #probeOffset}(first + c), if first >= 0.
+     */
+    private static JumpProcess scaledCopy(JumpProcess p, double factor, long first) {
         List<Channel> chs = new ArrayList<>(p.channels().size());
-        for (Channel ch : p.channels()) {
+        for (int c = 0; c < p.channels().size(); c++) {
+            Channel ch = p.channels().get(c);
             double rate = ch.rate();
-            if (rng != null) {
-                rate = Math.max(0, rate + (2 * rng.nextDouble() - 1) * PERTURBATION_ULPS * Math.ulp(rate));
+            if (first >= 0) {
+                rate = Math.max(0, rate + probeOffset(first + c) * PERTURBATION_ULPS * Math.ulp(rate));
             }
             rate *= factor;
             chs.add(new Channel(ch.from(), ch.to(), ch.reservoir(), rate, ch.energy()));

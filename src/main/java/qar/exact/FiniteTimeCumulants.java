@@ -3,6 +3,7 @@ package qar.exact;
 import java.util.List;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 
 /**
  * Exact finite-time cumulants {@code <<Q_t^n>>}, n = 1..K, of a linear counting observable (a
@@ -47,6 +48,21 @@ public final class FiniteTimeCumulants {
     public record Series(double[] times, double[][] cumulants) {
         public double cumulant(int timeIndex, int n) {
             return cumulants[timeIndex][n - 1];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
         }
     }
 

@@ -1,5 +1,7 @@
 package qar.exact;
 
+import qar.model.RecordValues;
+
 /**
  * Exact long-time statistics of the energy that enters the system from one reservoir.
  *
@@ -29,5 +31,20 @@ public record ReservoirStatistics(String name, double[] cumulants, double[] reso
      */
     public boolean exactlyZero(int index) {
         return cumulants[index] == 0 && resolution[index] == 0;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import qar.model.RecordValues;
 
 /**
  * Steady-state thermodynamics of a process (eqs. 15, 18-20): the first law, the entropy production
@@ -130,5 +131,20 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
             }
         }
         return -1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

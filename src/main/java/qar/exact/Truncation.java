@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 
 /**
  * A process cut to its populated levels, for questions about a window [0, t] from a start rho0 that
@@ -104,5 +105,20 @@ record Truncation(JumpProcess process, double[] initial, double bound, int[] kep
             }
         }
         return new Truncation(JumpProcess.of(count, p.energyUnit(), p.reservoirs(), channels), initial, bound, kept);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

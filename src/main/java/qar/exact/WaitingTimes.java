@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 
 /**
  * Exact distribution of the waiting time to the next watched jump: between consecutive watched
@@ -53,6 +54,20 @@ public final class WaitingTimes {
 
     /** Values on a grid; {@code cdf + survival = 1} to rounding, each accurate where it is small. */
     public record Grid(double[] tau, double[] density, double[] cdf, double[] survival) {
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     private WaitingTimes(int d, int[] from, int[] to, double[] rate, double[] diag, double[] leak, double[] start,

@@ -12,6 +12,7 @@ import qar.exact.FluctuationChecks;
 import qar.exact.RateFunction;
 import qar.exact.WaitingTimes;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 import qar.sample.Watch;
 
 /**
@@ -48,6 +49,20 @@ public final class ExactJob {
             rateFunctions = rateFunctions.clone();
         }
 
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     /** One watched set: the exact distribution and its grid. */
@@ -60,6 +75,20 @@ public final class ExactJob {
 
     public record Result(ExactSolver solver, ExactSolution solution, double[] initial, List<WaitingTime> waitingTimes,
                          List<Window> windows, List<RateFunction.Curve> rateFunctions, double seconds) {
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import qar.exact.FiniteTimeCumulants;
 import qar.exact.Thermodynamics;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 import qar.model.Reservoir;
 import qar.sample.Campaign;
 import qar.sample.GroupTally;
@@ -213,6 +214,11 @@ public final class FluctuationAnalysis {
         @Override
         public int hashCode() {
             return checks.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import qar.exact.Relaxation;
 import qar.model.Bath;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 import qar.model.SingleBath;
 
 /**
@@ -30,6 +31,20 @@ public final class RelaxJob {
      * @param threshold S at which the fluid counts as thermalised
      */
     public record Request(List<Integer> ns, double omega, Bath bath, double betaI, double[] times, double threshold) {
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     /**
@@ -45,6 +60,20 @@ public final class RelaxJob {
      */
     public record Size(int n, int levels, double[] relativeEntropy, double thermalisationTime, double uniformizationRate,
                        double[] resolution) {
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     /** @param exponent the least-squares slope of ln t_th against ln N over the sizes with a t_th > 0 (NaN below two) */

@@ -38,13 +38,15 @@ public final class SampleJob {
     private final long replicas;
     /** The fluctuation checks, or null when off. */
     private final FluctuationAnalysis fluctuations;
+    private final EngineChoice.Chosen chosen;
 
     private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact,
-            FluctuationAnalysis.Mode fluctuations, EngineChoice engine) {
+            FluctuationAnalysis.Mode fluctuations, EngineChoice.Chosen chosen) {
         this.process = process;
         this.replicas = replicas;
         this.exact = exact;
         this.time = time;
+        this.chosen = chosen;
         int k = process.reservoirs().size();
         finiteTime = new double[k][];
         for (int r = 0; r < k; r++) {
@@ -70,7 +72,7 @@ public final class SampleJob {
                 windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
                 new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording()),
-                engine);
+                chosen.engine());
     }
 
     private static double firstPositive(double[] tau) {
@@ -107,21 +109,22 @@ public final class SampleJob {
 
     /**
      * As {@link #of(JumpProcess, double, long, List, int, double[], FluctuationAnalysis.Mode)} on the
-     * engine {@code engine} resolves to ({@link Campaign#engine}).
+     * engine {@code engine} resolves to ({@link EngineChoice#choose}), chosen before the exact solve.
      *
-     * @throws IllegalArgumentException also for the aggregated engine with a waiting time of a flip channel
+     * @throws EngineChoice.FlipsWatched for the aggregated engine with a waiting time of a flip channel
      */
     public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
             double[] windows, FluctuationAnalysis.Mode fluctuations, EngineChoice engine) {
         if (fluctuations != FluctuationAnalysis.Mode.OFF && windows.length == 0) {
             throw new IllegalArgumentException("the fluctuation checks need at least one window length");
         }
+        EngineChoice.Chosen chosen = engine.choose(process, watches);
         // with windows, the rate functions of every reservoir whose energy fluctuates at long times
         int[] all = java.util.stream.IntStream.range(0, windows.length == 0 ? 0 : process.reservoirs().size())
                 .filter(r -> fluctuates(process, r)).toArray();
         ExactJob.Result exact = ExactJob.run(process,
                 new ExactJob.Request(BatchCumulants.ORDER, watches, wtdPoints, windows, -1, all));
-        return new SampleJob(process, time, replicas, exact, fluctuations, engine);
+        return new SampleJob(process, time, replicas, exact, fluctuations, chosen);
     }
 
     private static boolean fluctuates(JumpProcess process, int reservoir) {
@@ -164,6 +167,16 @@ public final class SampleJob {
         return exact;
     }
 
+    /** The process sampled. */
+    public JumpProcess process() {
+        return process;
+    }
+
+    /** The trajectory length of each replica. */
+    public double time() {
+        return time;
+    }
+
     /** The mean number of jumps the campaign will simulate: R T sum_a pi_a escape_a. */
     public double expectedJumps() {
         double[] pi = exact.solution().populations();
@@ -179,31 +192,24 @@ public final class SampleJob {
         return campaign.groups();
     }
 
-    /**
-     * The mean number of engine steps the campaign will take: every jump for the direct engine; for
-     * the aggregated one every jump but the flips of its pairs (a macro-step ends with its pair's
-     * exit jump), R T sum over the other channels of pi_from rate. Sojourns opened at a window edge
-     * cost their flips on top: at most one sojourn per edge.
-     */
+    /** The mean number of engine steps the campaign will take ({@link Engine#stepRate}). */
     public double expectedSteps() {
-        if (!(campaign.engine() instanceof qar.sample.AggregatedEngine a)) {
-            return expectedJumps();
-        }
-        boolean[] flip = a.pairs().flipChannels(process.channels().size());
-        double[] pi = exact.solution().populations();
-        double rate = 0;
-        for (int k = 0; k < flip.length; k++) {
-            qar.model.Channel ch = process.channels().get(k);
-            if (!flip[k]) {
-                rate += pi[ch.from()] * ch.rate();
-            }
-        }
-        return replicas * time * rate;
+        return replicas * time * campaign.engine().stepRate(exact.solution().populations());
+    }
+
+    /** What the whole campaign will take. */
+    public SamplePlan plan() {
+        return SamplePlan.of(this, replicas);
     }
 
     /** The engine the campaign runs. */
     public Engine engine() {
         return campaign.engine();
+    }
+
+    /** The engine the campaign runs, with why its choice resolved to it. */
+    public EngineChoice.Chosen chosen() {
+        return chosen;
     }
 
     /**

@@ -15,6 +15,7 @@ import qar.model.Bath;
 import qar.model.InvalidParameterException;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
+import qar.model.RecordValues;
 import qar.model.Refrigerator;
 
 /**
@@ -89,6 +90,21 @@ public final class SweepJob {
         /** A parameter's value, by its JSON name. */
         public double value(String parameter) {
             return values[PARAMETERS.indexOf(parameter)];
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import qar.estimate.Comparison;
 import qar.estimate.Estimate;
 import qar.model.ModelSpec;
+import qar.model.RecordValues;
 
 /** {@code qar sample} output: the summary JSON, the terminal table and the per-replica CSV header. */
 public final class SampleReport {
@@ -49,6 +50,21 @@ public final class SampleReport {
         /** Wall nanoseconds per jump per thread: the engine's cost of one jump. */
         public double nsPerJumpPerThread() {
             return totalJumps > 0 ? wallSeconds * threads * 1e9 / totalJumps : Double.NaN;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
         }
     }
 

@@ -19,6 +19,7 @@ import qar.estimate.BatchCumulants;
 import qar.estimate.ReplicaMoments;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 
 /**
  * Independent stationary replicas of one process.
@@ -129,36 +130,19 @@ public final class Campaign {
         return new Campaign(allowed(engine, recording), stationary.clone(), duration, replicas, recording);
     }
 
-    /**
-     * The engine of a choice: direct; aggregated over {@link FlipPairs#of(JumpProcess)} (refused
-     * when a waiting time watches a flip channel, as those need each flip's time); auto, aggregated
-     * where there is a fast pair and nothing forbids it.
-     */
+    /** The engine {@code choice} resolves to ({@link EngineChoice#choose}) for this recording's waiting times. */
     public static Engine engine(JumpProcess process, Recording recording, EngineChoice choice) {
-        FlipPairs pairs = choice == EngineChoice.DIRECT ? FlipPairs.none() : FlipPairs.of(process);
-        if (choice == EngineChoice.DIRECT
-                || (choice == EngineChoice.AUTO && (pairs.isEmpty() || flipsWatched(pairs, recording)))) {
-            return GillespieEngine.of(process);
-        }
-        return allowed(AggregatedEngine.of(process, pairs), recording);
+        return choice.choose(process, recording.watches().stream().map(Recording.WatchRange::watch).toList()).engine();
     }
 
-    /** The engine, unless it is aggregated and a waiting time watches its flips, which it does not time. */
+    /** The engine, unless a waiting time watches jumps it does not time one by one. */
     private static Engine allowed(Engine engine, Recording recording) {
-        if (engine instanceof AggregatedEngine a && flipsWatched(a.pairs(), recording)) {
-            throw new IllegalArgumentException("a waiting time watches a fast pair's flips: the aggregated engine"
-                    + " does not time them one by one");
-        }
-        return engine;
-    }
-
-    private static boolean flipsWatched(FlipPairs pairs, Recording recording) {
         for (Recording.WatchRange w : recording.watches()) {
-            if (pairs.flipsAny(w.watch().channels())) {
-                return true;
+            if (!engine.timesEachJump(w.watch().channels())) {
+                throw new EngineChoice.FlipsWatched(w.watch());
             }
         }
-        return false;
+        return engine;
     }
 
     /** The engine the replicas run. */
@@ -262,6 +246,20 @@ public final class Campaign {
 
     /** A block's output: one partial tally per group it touches, and its rows. */
     private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps, long steps) {
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import qar.model.RecordValues;
 
 /**
  * The finished part of a campaign run, exactly: every block before {@code nextBlock} is combined
@@ -67,5 +68,20 @@ public record CampaignState(int firstGroup, int groupCount, long nextBlock, long
             throw new IOException("trailing bytes after the tallies");
         }
         return out;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

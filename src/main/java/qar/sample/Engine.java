@@ -22,6 +22,21 @@ public interface Engine {
     /** The name the reports print: {@code direct} or {@code aggregated}. */
     String name();
 
+    /**
+     * Mean engine steps per unit time of a trajectory in the stationary state {@code stationary}
+     * (what a campaign's run time grows with).
+     */
+    double stepRate(double[] stationary);
+
+    /** Measured cost of one engine step on one thread, in nanoseconds (src/site/markdown/performance.md). */
+    double nanosPerStep();
+
+    /**
+     * Whether the engine times each jump through the channels marked in {@code channels} one by one,
+     * as a waiting time watching them needs.
+     */
+    boolean timesEachJump(boolean[] channels);
+
     /** Refuses a run of a negative or infinite {@code duration} or from a level not in 0..levels-1. */
     static void checkRun(double duration, int level, int levels) {
         if (!(duration >= 0) || Double.isInfinite(duration)) {

@@ -15,6 +15,9 @@ import qar.model.JumpProcess;
  * by all threads; each trajectory gets its own generator.
  */
 public final class GillespieEngine implements Engine {
+    /** Measured cost of one jump on one thread: 6.0 ... 8.3 ns (src/site/markdown/performance.md); the larger, rounded up. */
+    public static final double NANOS_PER_JUMP = 8;
+
     private final JumpProcess process;
     /** offset[b] .. offset[b+1]-1: the slots of level b's channels. */
     private final int[] offset;
@@ -45,6 +48,27 @@ public final class GillespieEngine implements Engine {
     @Override
     public String name() {
         return "direct";
+    }
+
+    /** Every jump is a step: sum_a pi_a escape_a. */
+    @Override
+    public double stepRate(double[] stationary) {
+        double[] escape = process.escapeRates();
+        double rate = 0;
+        for (int a = 0; a < stationary.length; a++) {
+            rate += stationary[a] * escape[a];
+        }
+        return rate;
+    }
+
+    @Override
+    public double nanosPerStep() {
+        return NANOS_PER_JUMP;
+    }
+
+    @Override
+    public boolean timesEachJump(boolean[] channels) {
+        return true;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import qar.model.Channel;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 
 /**
  * The jump choice of the engines: per level its outgoing channels (all, or all but some) sorted by
@@ -67,5 +68,20 @@ record JumpTable(int[] offset, double[] cumulative, int[] channel, int[] target,
             w[b] = escape[b] > 0 ? 1.0 / escape[b] : Double.POSITIVE_INFINITY;
         }
         return w;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return RecordValues.equal(this, o);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordValues.hash(this);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

@@ -2,6 +2,7 @@ package qar.sample;
 
 import java.util.Arrays;
 import java.util.List;
+import qar.model.RecordValues;
 
 /**
  * What every trajectory records besides its energies: waiting times between watched jumps, the
@@ -78,6 +79,11 @@ public record Recording(List<WatchRange> watches, double[] windows, Fluctuations
         public int hashCode() {
             return Arrays.hashCode(binWidth) * 31 + Arrays.hashCode(logPopulation);
         }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
+        }
     }
 
     /** A watched set with the range of waiting times that its histogram resolves. */
@@ -120,5 +126,10 @@ public record Recording(List<WatchRange> watches, double[] windows, Fluctuations
     @Override
     public int hashCode() {
         return 31 * watches.hashCode() + Arrays.hashCode(windows) + java.util.Objects.hashCode(fluctuations);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

@@ -1,6 +1,7 @@
 package qar.sample;
 
 import java.util.Arrays;
+import qar.model.RecordValues;
 
 /**
  * A set of watched channels for waiting times: the jumps whose spacing is recorded.
@@ -37,5 +38,10 @@ public record Watch(String label, boolean[] channels) {
     @Override
     public int hashCode() {
         return 31 * label.hashCode() + Arrays.hashCode(channels);
+    }
+
+    @Override
+    public String toString() {
+        return RecordValues.text(this);
     }
 }

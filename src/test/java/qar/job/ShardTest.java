@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +16,8 @@ import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.Refrigerator;
 import qar.report.DistributionCsv;
-import qar.report.FiniteTimeReport;
 import qar.report.Json;
+import qar.report.SampleOutputs;
 import qar.report.SampleReport;
 import qar.report.SampledFluctuationReport;
 import qar.sample.Campaign;
@@ -46,28 +45,21 @@ class ShardTest {
                 FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
     }
 
-    /** Every output of a result except timing, as text: summary JSON, tables and CSVs. */
+    /**
+     * Every output of a result except timing, as text: summary JSON, table and every CSV, rendered by
+     * the command's own {@link SampleOutputs}, so that a new output is compared here too.
+     */
     static Map<String, String> render(SampleJob job, SampleJob.Result r) {
         List<String> names = P.reservoirs().stream().map(qar.model.Reservoir::name).toList();
         ReplicaMoments all = ReplicaMoments.create(names.size());
         r.campaign().moments().forEach(all::combine);
         SampleReport.Summary s = new SampleReport.Summary(ModelParameters.defaults().withN(4), SEED, 6, 0,
                 job.groups(), 1, names, r.comparison().comparisons(), all.jumps(), r.campaign().jumps(), 0);
-        ObjectNode json = SampleReport.json(s);
-        FiniteTimeReport.sampleJson(json, job.exact(), r.waitingTimes(), r.windows(), names, P.energyUnit());
-        SampledFluctuationReport.json(json, r.fluctuations());
-        Map<String, String> out = new LinkedHashMap<>();
-        out.put("json", Json.write(json));
-        out.put("table", SampleReport.table(s));
-        out.put("sampleTable", FiniteTimeReport.sampleTable(job.exact(), r.waitingTimes(), r.windows(), names,
-                P.energyUnit()));
-        out.put("ftTable", SampledFluctuationReport.table(r.fluctuations()));
-        out.put("wtd", DistributionCsv.waitingTimes(job.exact(), r.waitingTimes()));
-        out.put("counting", DistributionCsv.counting(job.exact(), names, r.windows()));
-        out.put("ld", DistributionCsv.largeDeviations(job.exact(), names, P.energyUnit(), r.windows()));
-        out.put("ft", SampledFluctuationReport.theoremCsv(r.fluctuations()));
-        out.put("eff", String.valueOf(SampledFluctuationReport.efficiencyCsv(r.fluctuations())));
-        return out;
+        SampleOutputs out = SampleOutputs.of(s, job, r, true);
+        Map<String, String> text = new LinkedHashMap<>(out.files());
+        text.put("json", Json.write(out.json()));
+        text.put("table", out.table());
+        return text;
     }
 
     /** Through bytes and back, as a shard file carries it. */
@@ -96,7 +88,12 @@ class ShardTest {
             jumps += part.jumps();
         }
         SampleJob.Result merged = job.result(new Campaign.Result(groups, jumps, 0, threads));
-        assertEquals(render(job, whole), render(job, merged), replicas + " replicas in " + shards + " shards");
+        Map<String, String> one = render(job, whole);
+        // this job makes every output there is, so each is compared
+        assertEquals(List.of(DistributionCsv.WAITING_TIMES, DistributionCsv.COUNTING, DistributionCsv.LARGE_DEVIATIONS,
+                DistributionCsv.RATE_FUNCTION, SampledFluctuationReport.FLUCTUATION_THEOREM,
+                SampledFluctuationReport.EFFICIENCY, "json", "table"), List.copyOf(one.keySet()));
+        assertEquals(one, render(job, merged), replicas + " replicas in " + shards + " shards");
     }
 
     /** 64 groups of 5 replicas: 3 shards of 21, 21 and 22 groups, cutting blocks in the middle. */
