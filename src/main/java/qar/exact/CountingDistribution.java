@@ -9,52 +9,21 @@ import qar.model.JumpProcess;
  * The exact finite-time distribution P(n, t) of the number n of quanta that entered the system from
  * one reservoir during [0, t], from a given initial distribution over the levels.
  *
- * <p>n lives on the lattice g Z, g the gcd of that reservoir's channel energies. The generating
- * function M(s + i chi) = 1^T exp(L(s + i chi) t) rho0 is evaluated on M points chi_j = 2 pi j / M
- * (per lattice step; M(-chi) = conj M(chi)) and an inverse DFT gives the tilted distribution
- * P_s(n) = P(n) e^{s n} / M(s), hence P(n) = M(s) e^{-s n} P_s(n). The DFT error is absolute, a
- * few ulps of the largest P_s, so one tilt resolves only where P_s is not tiny: a ladder of real
- * tilts, spaced so that neighbouring tilted means are 3 tilted standard deviations apart, covers
- * the support, and each n takes the tilt where P_s(n) stands highest above that tilt's noise floor
- * (the largest negative value of its DFT, since P_s >= 0, or of its window edges). Values below
- * 1e5 times that floor (relative error above ~1e-5) are returned as NaN: not resolved, never
- * guessed. The window [n_lo, n_hi] is the widest whose outside mass passes a Chernoff bound,
- * P(n >= a) <= min_{s>0} e^{-s a} M(s) and the mirror below; the optimal tilts of that bound have
- * their tilted means at the window ends,
- * so the ladder ends there. {@code massLeftOut} is the bound actually achieved.
+ * <p>n lives on the lattice g Z, g the gcd of that reservoir's channel energies. M(s + i chi) =
+ * 1^T exp(L(s + i chi) t) rho0 on M points chi_j = 2 pi j / M and an inverse DFT give the tilted
+ * P_s(n) = P(n) e^{s n} / M(s). Pitfall: the DFT error is absolute, a few ulps of the largest P_s,
+ * so one tilt resolves only the bulk. A ladder of real tilts covers the Chernoff window
+ * [n_lo, n_hi], each n takes the tilt where it stands highest above that tilt's noise floor, and
+ * values below 1e5 times the floor are NaN: not resolved, never guessed. {@code massLeftOut} is
+ * the Chernoff bound achieved.
  *
- * <p>Propagators: with mu the largest escape rate, A = (L(s + i chi) + mu I) h has a nonnegative
- * real envelope (entrywise |A| = A at chi = 0), so its Taylor series adds terms whose moduli are
- * those of a series of positive terms: no cancellation beyond the envelope, whatever the stiffness
- * (rates over 9 decades at the defaults). Then t = 2^K h by repeated squaring, rescaling by exact
- * powers of two, the shift e^{-mu t} and the scale kept as logarithms (M(s) overflows at large
- * tilts). K is chosen to minimise banded Taylor products plus dense squarings. A direct
- * Krylov or ODE integration would need step sizes of 1/mu across t (1e5 steps at the defaults),
- * and an eigendecomposition of the non-normal tilted generator loses the small eigenvalues that
- * decide P at large t. The price of the shift: the rounding of mu - escape breaks conservation by
- * ~1e-16 mu per unit time, so M(s) and every P(n) carry a relative error ~ mu t 1e-16 (measured:
- * 1 - sum P = 3e-10 .. 6e-10 and DFT noise floors of 1e-11 at the defaults, mu t = 1.6e6).
- *
- * <p>Cost per tilt: about M / 2 complex exponentials of a d x d matrix, each O(d^3 log2(mu t)),
- * M ~ 24 tilted standard deviations in lattice steps (doubled while the window edges stand above
- * the noise), so the time grows like sqrt(t) log t once the count is diffusive. The d^3 is what
- * large sizes pay, so every start dominated by the stationary state (rho0 <= c pi) is first cut
- * to its populated levels ({@link Truncation}) with a total-variation bound of 1e-20 times the
- * tail mass; the bound is added to {@code massLeftOut} and values below 1e13 times it are NaN, so
- * the cut adds at most 1e-13 relative error to any value reported. On the refrigerator (N = 61 ..
- * 301, populations falling ~2.5 decades per level) 18 levels remain. Measured, whole command
- * {@code qar exact --N n --window 100} on 2 shared cores: N = 101 45 s -> 4 s, N = 301 did not
- * finish -> 8 s.
- *
- * <p>Tried and not taken. A contour integral (Talbot / hyperbola) for exp(A t) v: the spectrum of
- * L(i chi) is not in a sector; its eigenvalues lie near -a chi^2 / 2 +- i a chi for rates a
- * (two levels: -a + a e^{i chi}), i.e. almost on the imaginary axis with |Im| ~ mu chi up to 1e6
- * at N = 301, so the integrand oscillates mu t chi ~ 1e8 times and no short contour resolves it.
- * Squaring F = S - I as 2F + F^2 with an unshifted signed Taylor step (theta <= 1): conservation
- * then fails by u per jump rather than by u mu per unit time, and 1 - sum P at N = 31, t = 100
- * fell from 5e-10 to 1e-11; but the extra squarings doubled the time, and at N = 301 a near-
- * critical tilt (its tilted distribution broader than the window) lost accuracy (floor 2e-5).
- * Immutable.
+ * <p>Why shifted Taylor and squaring: (L(s + i chi) + mu I) h, mu the largest escape rate, has a
+ * nonnegative envelope, so nothing cancels however stiff the rates; scale and shift are kept as
+ * logarithms. The shift costs every P(n) a relative error ~ mu t 1e-16. Each exponential is
+ * O(d^3), so starts dominated by the stationary state are first cut to their populated levels
+ * ({@link Truncation}; its bound is added to {@code massLeftOut}, values below 1e13 times it are NaN).
+ * Derivation, cost, measurements and the alternatives tried: src/site/markdown/exact.md,
+ * "How P(n, t) is computed". Immutable.
  */
 public final class CountingDistribution {
     /** Neighbouring tilted means this many tilted standard deviations apart. */

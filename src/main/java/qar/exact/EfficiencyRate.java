@@ -9,21 +9,17 @@ import qar.model.JumpProcess;
  * system from the cold and the work reservoir in a window of length t): P(eta_t ~ eta) ~
  * exp(-t J(eta)) with
  * <pre>  J(eta) = - min over gamma of lambda(s_c = gamma, s_w = -eta gamma, other s = 0),</pre>
- * lambda the scaled cumulant generating function ({@link GeneratingFunction}, s conjugate to the
- * energy entering from each reservoir). The event eta_t = eta is Q_c - eta Q_w = 0, whose
- * generating function along the line is lambda(gamma, -eta gamma), so J(eta) is that variable's
- * rate function at 0 (Verley, Esposito, Willaert and Van den Broeck, Nat. Commun. 5, 4721 (2014)).
- * J vanishes at the mean efficiency I_c / I_w; with local detailed balance and energy conservation
- * the Gallavotti-Cohen symmetry puts its maximum at the Carnot value (beta_h - beta_w) / (beta_c -
- * beta_h), where the line passes through the symmetric point of lambda.
+ * lambda the scaled cumulant generating function ({@link GeneratingFunction}): the rate function
+ * of Q_c - eta Q_w at 0 (Verley et al., Nat. Commun. 5, 4721 (2014)). J is 0 at the mean
+ * efficiency and, by Gallavotti-Cohen, largest at Carnot.
  *
- * <p>lambda along the line is convex and 0 at gamma = 0 with slope I_c - eta I_w, so the minimiser
- * lies on the side opposite that slope. It is bracketed by doubling from the Gaussian guess
- * |I_c - eta I_w| / (S_c + eta^2 S_w) and found by Brent's method (parabolic steps, golden-section
- * safeguard) to 1e-3 of gamma; the minimum value is insensitive to that error (quadratic: ~1e-6
- * relative). About 10 (N = 5) to 25 (N = 31, where lambda has kinks) evaluations per eta. The
- * search stays within |gamma| (q_c + |eta| q_w) Omega &lt;= 600, where tilted rates stay finite; a
- * minimum that is not bracketed inside is reported as NaN. Immutable.
+ * <p>lambda along the line is convex, 0 at gamma = 0 with slope I_c - eta I_w, so the minimiser
+ * lies opposite that slope: bracketed by doubling from the Gaussian guess
+ * |I_c - eta I_w| / (S_c + eta^2 S_w), then Brent's method to 1e-3 of gamma (the minimum value is
+ * quadratic in that error, ~1e-6 relative). Pitfall: the search stays within
+ * |gamma| (q_c + |eta| q_w) Omega &lt;= 600, where tilted rates stay finite; a minimum not bracketed
+ * inside is NaN. Cost and values at the defaults: src/site/markdown/sampling.md, "Exact large-t
+ * prediction". Immutable.
  */
 public final class EfficiencyRate {
     private static final double MAX_EXPONENT = 600.0;

@@ -14,41 +14,21 @@ import qar.model.Reservoir;
  * The Gallavotti-Cohen symmetry {@code lambda(s) = lambda(beta - s)} of the scaled cumulant
  * generating function (model.md), checked on a grid of real counting fields, one per reservoir.
  *
- * <p><b>Grid.</b> Per reservoir the values {@code beta/2 +- f (beta/2 - a)}, f in {0, 3/4, 1}: five
- * values from a to beta - a, closed under the mirror s -> beta - s, and the grid is their product
- * (5^R points). Each upper value u (at least beta/2) is computed first and its mirror as
- * {@code beta - u}, which is exact (Sterbenz), so every pair is mirrored exactly and no rounding of
- * s enters the comparison. Eight more points and their mirrors lie on the diagonal, at
- * {@code a + 2^-k (beta - 2a)}, k = 4, 8, ..., 32: along the diagonal lambda falls from 0 at s = 0
- * to minus the smallest escape rate within a tilt of about that rate over sigma, and stays pinned
- * there (GeneratingFunction), so the coarse grid alone sees only the pinned plateau. Off the
- * diagonal lambda is mostly positive and unpinned.
+ * <p>Grid: per reservoir five values {@code beta/2 +- f (beta/2 - a)}, f in {0, 3/4, 1}, and
+ * their product, plus eight diagonal points {@code a + 2^-k (beta - 2a)}, k = 4 ... 32, and their
+ * mirrors (along the diagonal lambda drops to a pinned plateau within a small tilt, where every
+ * process is trivially symmetric). Each upper value u is computed first and its mirror as
+ * {@code beta - u}, exact by Sterbenz, so no rounding of s enters the comparison. The margin a
+ * keeps every tilt below e^{MAX_EXPONENT} (it is formed before the small rate it multiplies) and
+ * every underflowed or subnormal rate below e^{-NEGLIGIBLE_EXPONENT} of its partner; 0 for the
+ * refrigerator up to N ~ 300.
  *
- * <p><b>Window a.</b> Inside the box [0, beta] every tilted rate is at most the larger rate of its
- * pair, but the tilt {@code exp(s q Omega)} is formed before the product and overflows past
- * {@code s q Omega = 709} (double-double products already past 690), and a rate that underflowed
- * to zero has no tilted counterpart although at s = beta it would carry its partner's size (a
- * subnormal rate, likewise, has lost its relative precision). So a is the smallest margin with {@code (beta - a) q Omega <= 600} for every channel
- * whose tilt grows with s, and {@code a |q| Omega >= 37} (exp(-37) < 2^-53: the lost tilted rate
- * stays below the rounding of its partner's) for every channel whose reverse underflowed (absent,
- * with {@code beta |q| Omega > 700}, as {@link JumpProcess#detailedBalance()} accepts) or whose rate
- * is subnormal there. It is 0 for the refrigerator at the defaults up to N ~ 300. A reverse missing
- * where {@code beta |q| Omega <= 700} breaks local detailed balance and is left to show as a
- * violation. Other rates are assumed normal doubles.
- *
- * <p><b>Deviation and tolerance.</b> The relative deviation of a pair is
- * {@code |lambda(s) - lambda(beta - s)| / max(|lambda(s)|, Lambda)}, Lambda the largest |lambda| on
- * the grid: lambda vanishes at s = 0 and s = beta (and on a surface between), where a pointwise
- * ratio is 0/0; relative to Lambda the number says what share of lambda's range is asymmetric. The
- * tolerance comes from the arithmetic: the rates are doubles, each within RATE_ROUNDING (8 ulps, as
- * the resolution of the solver assumes) of rates that obey local detailed balance exactly, and
- * moving each by that much moves lambda(s) by at most
- * {@code RATE_ROUNDING sum_k |d lambda / d ln r_k| <= RATE_ROUNDING (|lambda(s)| + 2 E)}, E the
- * largest escape rate (the Perron vectors are positive: the sum is lambda plus twice an average of
- * escape rates); the tilt is exact (double-double of the exact s q Omega) and the root is found to
- * a few ulps of lambda (SOLVER_ULPS). A pair passes within the sum of both bounds; the reported
- * tolerance is the largest pair bound over Lambda, and the check passes where the largest relative
- * deviation is at most that.
+ * <p>Deviation of a pair: {@code |lambda(s) - lambda(beta - s)| / max(|lambda(s)|, Lambda)},
+ * Lambda the largest |lambda| on the grid (lambda is 0 at s = 0 and beta: a pointwise ratio would
+ * be 0/0). Tolerance: rates within RATE_ROUNDING of exactly balanced ones move lambda(s) by at
+ * most {@code RATE_ROUNDING (|lambda(s)| + 2 E)}, E the largest escape rate (positive Perron
+ * vectors), plus SOLVER_ULPS of lambda for the root; a pair passes within the sum of both bounds.
+ * Derivations and measurements: src/site/markdown/exact.md, "Fluctuation theorems, exact".
  */
 public final class GallavottiCohen {
     /** Relative rounding of each rate, as in the solver's resolution (2^-50 = 8 ulps). */

@@ -201,9 +201,8 @@ public final class RateFunction {
      * of a search per point.
      *
      * <p>Evenly spaced tilts leave wide gaps in j where lambda'(s) is steep (the tails) or turns
-     * almost at once (at the defaults lambda'(s) of c goes from -1.5e-5 at s = -0.05 to 0.097 at
-     * s = 0: a coexistence of a parked and a cooling phase, across which I(j) is nearly affine).
-     * So tilts are bisected wherever neighbouring j are more than {@link #MAX_GAP} of the range
+     * almost at once (a coexistence of two phases, across which I(j) is nearly affine; example in
+     * src/site/markdown/exact.md, "Large deviations"). So tilts are bisected wherever neighbouring j are more than {@link #MAX_GAP} of the range
      * apart, down to steps of 1e-3 of s (relative; below, the central difference would smear the
      * turn); a gap still left is filled with currents spaced evenly in j, each by the direct
      * supremum of {@link #rate}. A gap of the even tilts that is {@link #KINK} times both its

@@ -9,25 +9,17 @@ import qar.model.JumpProcess;
  * S(rho(t) || pi) to a target state pi (the thermal state the process relaxes to), with the time at
  * which S first falls to a threshold.
  *
- * <p>Propagation by uniformization: with mu >= every escape rate, P = I + R / mu is a nonnegative,
- * column-stochastic matrix and exp(R t) = sum_n Poisson(n; mu t) P^n. Every term is nonnegative, so
- * nothing cancels however stiff the rates (rates spanning decades, mu t in the millions): each
- * population carries a relative error of about n u after n steps, not an absolute one of the size
- * of the largest. An explicit ODE step would need h < 2 / mu and a plain Taylor series of R t loses
- * everything once mu t exceeds ~30; an eigen-decomposition of the symmetrised generator of this
- * detailed-balance chain is exact in exact arithmetic but not here: the initial state in the
- * symmetrised coordinates, rho_0 / sqrt(pi), reaches e^{100} at N = 20 for beta_i = 1, beta_f = 4,
- * and its rounding (1e-16 of that) swamps the populations. Long intervals are cut into chunks
- * of mu t <= {@link #CHUNK} so that the weights Poisson(n; mu t) follow from exp(-mu t) by the
- * recursion w_n = w_{n-1} mu t / n without underflow; each chunk's sum is cut where the remaining
- * Poisson mass is below 2^-80. Cost: O(mu t d) for a tridiagonal process.
+ * <p>Propagation by uniformization, exp(R t) = sum_n Poisson(n; mu t) P^n with P = I + R / mu
+ * nonnegative (mu >= every escape rate): nothing cancels however stiff the rates, so each
+ * population keeps its relative accuracy. Long intervals are cut into chunks of mu t <=
+ * {@link #CHUNK} so the Poisson weights (w_n = w_{n-1} mu t / n from exp(-mu t)) do not underflow;
+ * each chunk's sum stops where the remaining Poisson mass is below 2^-80. Cost O(mu t d).
  *
- * <p>S = sum_i [rho_i ln(rho_i / pi_i) - rho_i + pi_i], each term >= 0 (both sum to 1), computed as
- * pi_i f(u_i) with u_i = rho_i / pi_i - 1 and f(u) = (1 + u) ln(1 + u) - u by its series near
- * u = 0, so that S near equilibrium (~ sum pi u^2 / 2) does not cancel away its digits. The target
- * is given by its logarithms: at N = 40, beta_f = 4 the top levels have pi ~ e^{-1600}, which a
- * double holds only as 0 (and S would read infinite), while ln pi is exact; such levels contribute
- * rho (ln rho - ln pi) - rho + pi directly (nothing cancels where pi is that far below rho). Immutable.
+ * <p>S = sum_i pi_i f(rho_i / pi_i - 1), f(u) = (1 + u) ln(1 + u) - u by its series near 0, so S
+ * near equilibrium keeps its digits. Pitfall: pi is given by its logarithms, since at N = 40,
+ * beta_f = 4 the top levels have pi ~ e^{-1600}, a double 0; such levels contribute
+ * rho (ln rho - ln pi) - rho + pi directly. Why not ODE steps, a Taylor series or the
+ * symmetrised eigen-decomposition: src/site/markdown/exact.md, "Relaxation". Immutable.
  */
 public final class Relaxation {
     /** Largest mu t per chunk: exp(-CHUNK) is a normal double. */

@@ -11,23 +11,17 @@ import qar.model.RecordValues;
  * Exact distribution of the waiting time to the next watched jump: between consecutive watched
  * jumps in the steady state ({@link #of}), or from a given start ({@link #afterStart}).
  *
- * <p>With {@code L = R0 + J}, J the watched jumps, the no-jump propagator {@code exp(R0 tau)}
- * carries the start p0 ({@code J rho / 1^T J rho} in the steady state); survival
- * {@code S = 1^T exp(R0 tau) p0}, density {@code w = l^T exp(R0 tau) p0}, l the watched escape
- * rates, CDF {@code = delta(tau)^T p0} with {@code delta^T = 1^T - 1^T exp(R0 tau)} carried
- * subtraction-free, so the CDF is accurate where it is small and the survival where it is small.
- *
- * <p>{@code exp(R0 h)} is the Taylor series of the nonnegative {@code (R0 + mu I) h}, mu the
- * largest escape rate, then squared: {@code E_j = exp(R0 h 2^j)}; any tau applies the E_j of its
- * binary digits to a vector. Every operation adds nonnegative numbers. Squaring alone would still
- * let the slow decay rates drift: an entry error of u per step changes a leak l by ~u/h, i.e.
- * relative u mu / l, 1e-4 for a 1e-9 leak beside 1e3 escape rates, after 2^k steps. So each E_j's
- * column sums are pinned to {@code 1 - delta_j}, the deficits carried exactly by
- * {@code delta_{j+1} = delta_j + delta_j E_j} from {@code delta_0 = h l^T phi_1(R0 h)} (a positive
- * series): the GTH idea applied to the propagator. A fixed-step integrator would need steps of
- * 1/mu over tails lasting 1e8/mu. Mean and variance solve {@code -R0 x = p0} by GTH elimination,
- * each pivot the sum of its column's censored off-diagonal rates plus its censored watched leak: an
- * M-matrix solve without subtraction (a plain LU loses the small leaks the same way). Immutable.
+ * <p>With {@code L = R0 + J}, J the watched jumps and l the watched escape rates: survival
+ * {@code S = 1^T exp(R0 tau) p0}, density {@code w = l^T exp(R0 tau) p0}, CDF {@code delta(tau)^T p0}
+ * with {@code delta^T = 1^T - 1^T exp(R0 tau)} carried subtraction-free, so the CDF is accurate
+ * where it is small and the survival where it is small. {@code E_j = exp(R0 h 2^j)} comes from the
+ * Taylor series of the nonnegative {@code (R0 + mu I) h} and squaring; any tau applies the E_j of
+ * its binary digits. Pitfall: squaring alone lets the slow leaks drift (relative u mu / l per
+ * step), so each E_j's column sums are pinned to {@code 1 - delta_j}, the deficits carried exactly
+ * by {@code delta_{j+1} = delta_j + delta_j E_j} from {@code delta_0 = h l^T phi_1(R0 h)}: the GTH
+ * idea applied to the propagator. Mean and variance solve {@code -R0 x = p0} by a subtraction-free
+ * GTH elimination (pivots: censored off-diagonal rates plus censored watched leak). Numbers:
+ * src/site/markdown/exact.md, "Waiting-time distributions". Immutable.
  */
 public final class WaitingTimes {
     private static final double THETA = 0.5;
