@@ -8,46 +8,21 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * cut into G groups (batches), with a reliability check on every interval.
  *
  * <p><b>Estimate and interval.</b> k_n is the mean over the groups of each group's unbiased
- * k-statistic, its standard error the groups' standard deviation over sqrt(G), the interval
- * Student's t with G - 1 degrees of freedom. k-statistics are unbiased for the cumulants of Q_T in
- * every group, so the estimate has no bias at all against the finite-time value
- * &lt;&lt;Q_T^n&gt;&gt; / T.
+ * k-statistic (so no bias against the finite-time value &lt;&lt;Q_T^n&gt;&gt; / T), its standard
+ * error the groups' standard deviation over sqrt(G), the interval Student's t with G - 1 degrees
+ * of freedom.
  *
- * <p><b>Why intervals can mislead, and the check.</b> On the refrigerator the heat of a reservoir
- * arrives in rare exchanges of a few quanta, and k_3, k_4 of Q_T are dominated by the rarest
- * replicas (several exchanges in one direction): the estimate and its standard error rise and fall
- * together (correlation 0.8-0.9 across runs), so the studentised error is strongly left-skewed and
- * the t interval misses from below. Measured over independent runs at N = 5, T = 100 (R = 256:
- * kappa_4 covered in ~80 % of runs, R = 2048: ~88 %) and N = 7, T = 200, R = 256 (kappa_3 of h,
- * w ~91 %, kappa_4 ~80 %). Skewness-corrected t (Hall 1992), bootstrap-t, percentile and BCa
- * bootstraps over the groups or over pooled k-statistics, and power (variance-stabilising)
- * transforms were measured on the same runs (sampling.md, "Coverage"): each recovers some of the
- * shortfall, none reaches the binomial band at these R, because the rare replicas that set the
- * tail are missing from the very runs that miss, so no resampling of those runs can see them. A
- * per-run flag on a noisy statistic (the groups' skewness, the relative standard error) is worse
- * than none: it passes exactly the runs lacking the rare replicas and the intervals it lets
- * through cover less.
- *
- * <p>The check therefore uses a statistic fixed by the settings: the number of <em>effective
- * exchanges</em> n_eff = R var / q^2, with var the exact variance of one replica's Q_T (in quanta) and q the
- * largest quantum any channel of the reservoir carries. It is the number of largest-quantum
- * exchanges that would produce the observed spread, a lower bound on the number of independent
- * events the data hold; in the compound-Poisson picture the skewness of the k_n estimate, and with
- * it the coverage error of a symmetric interval (of order skewness^2), falls like n_eff^(-1/2) with
- * a constant that grows fast with n. The verdict does not depend on the run's data, so it cannot
- * select runs (with the sampled k_2 it did: at R = 512 the kappa_2 intervals it let through
- * over-covered, 113 of 114 and 277 of 280). An interval of
- * kappa_n is printed only where n_eff reaches {@link #MIN_EXCHANGES}[n - 1] (thresholds measured by
- * the coverage campaign {@code qar.bench.CoverageCampaign}, with their margins, in src/site/markdown/sampling.md);
- * otherwise the estimate and its standard error are kept and the interval is NaN with the reason.
- * Without the quanta (the three-argument {@link #estimate(List, double, double)}) the check is not
- * made.
- *
- * <p>Counting quanta assumes they arrive one by one. On a chain whose quanta come in bursts
- * (a ring that a slow switch turns on) n_eff counts every quantum of a burst, and the old rule
- * printed kappa_3, kappa_4 intervals that covered 87 % and 80 %. So an interval also needs as many
- * effective independent events ({@link #effectiveEvents}: from the exact k_2, k_3, k_4 of one
- * replica), against the same thresholds; on the refrigerator that count is never the smaller.
+ * <p><b>Pitfall and check.</b> The heat arrives in rare exchanges of a few quanta, so k_3, k_4 and
+ * their standard errors rise and fall together and the t interval misses from below; no
+ * resampling of a run can see the rare replicas it lacks, and a per-run flag on a noisy statistic
+ * selects exactly the bad runs. So the verdict depends on the settings only, never on the data:
+ * an interval of kappa_n is printed only where the number of effective exchanges
+ * n_eff = R var / q^2 (var the exact variance of one replica's Q_T in quanta, q the largest
+ * quantum of the reservoir) and the effective independent events ({@link #effectiveEvents}, which
+ * counts bursts of quanta once) both reach {@link #MIN_EXCHANGES}[n - 1]; otherwise the interval
+ * is NaN with the reason. Without the quanta ({@link #estimate(List, double, double)}) no check.
+ * Measurements, the alternatives tried and the thresholds' calibration: src/site/markdown/sampling.md,
+ * "Coverage of the printed intervals".
  */
 public final class BatchCumulants {
     /** Cumulant orders estimated: current, noise, kappa_3, kappa_4. */

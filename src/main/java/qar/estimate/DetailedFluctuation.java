@@ -10,22 +10,14 @@ import java.util.Locale;
  * y_k = ln[(n_k + 1/2) / (n_-k + 1/2)], and the slope of y against x by weighted least squares
  * through the origin (1 in theory).
  *
- * <p><b>No binning error.</b> The theorem in the form E[f(-s)] = E[f(s) e^-s], with f the indicator
- * of bin k, gives P(bin -k) = E[e^-s; s in bin k] exactly, so ln[P(bin k) / P(bin -k)] = x_k with
- * x_k = -ln E[e^-s | s in bin k], a point inside bin k computed from the positive side alone. The
- * bin centre instead would be off by up to h^2/8 (Jensen), a bias of the slope that does not fall
- * with more data. The +1/2 in y (Haldane-Anscombe) removes the O(1/n) bias of the logarithm of a
- * count.
- *
- * <p><b>Errors from the groups.</b> Windows of one replica are dependent, so the binomial error of
- * a count does not apply; every error is a delete-one-group jackknife (bins, abscissae, weights
- * and slope all recomputed without group i). Weights are 1 / (1/(n_k + 1/2) + 1/(n_-k + 1/2)), the
- * inverse Poisson variance of y_k; they only trade efficiency, the jackknife error holds for any.
- * Pairs enter the fit when both bins hold at least {@link #MIN_COUNT} windows (where the logarithm
- * is near normal). The interval is withheld when the rarer sides of the fitted pairs (the negative
- * bins, where the theorem holds) hold fewer than {@link #MIN_NEGATIVE_PER_GROUP} windows per group:
- * most groups would then contribute no such window at all, and the leave-one-out values are far
- * from the normal law the t interval needs.
+ * <p>Pitfall: the bin centre as abscissa biases the slope by up to h^2/8, however much data. The
+ * theorem gives ln[P(bin k) / P(bin -k)] = x_k = -ln E[e^-s | s in bin k] exactly, computed from
+ * the positive side alone. Windows of one replica are dependent, so every error is a
+ * delete-one-group jackknife (bins, abscissae, weights and slope recomputed without group i);
+ * the weights 1 / (1/(n_k + 1/2) + 1/(n_-k + 1/2)) only trade efficiency. Pairs need
+ * {@link #MIN_COUNT} windows on both sides; no interval where the fitted negative bins hold fewer
+ * than {@link #MIN_NEGATIVE_PER_GROUP} windows per group (the leave-one-out values are then far
+ * from normal). Derivation: src/site/markdown/sampling.md, "Fluctuation theorems".
  *
  * @param width  the bin width h
  * @param points every pair with windows on both sides, k ascending

@@ -9,27 +9,17 @@ import qar.model.RecordValues;
 
 /**
  * The exchange fluctuation theorem for the energies of all reservoirs, ln[P(n) / P(-n)] =
- * -sum_r beta_r n_r Omega (n the vector of quanta that entered from each reservoir in a window),
- * measured as affinities: y = ln[(N(n) + 1/2) / (N(-n) + 1/2)] over mirror pairs of vectors,
- * fitted by weighted least squares through the origin to y = -sum_j A_j n_j Omega. With energy
- * conservation every closed window has sum_r n_r = 0, so only differences are identified: A_j =
- * beta_j - beta_ref for every reservoir but the reference (the last one). Where the observed vectors
- * span too few directions to separate the affinities (a machine that runs one cycle only), the
- * scalar form still applies: the slope of y against the entropy flow -sum_r beta_r n_r Omega of
- * the vector, 1 in theory, is fitted in the same way.
+ * -sum_r beta_r n_r Omega (n the vector of quanta that entered from each reservoir in a window):
+ * y = ln[(N(n) + 1/2) / (N(-n) + 1/2)] over mirror pairs of vectors, fitted by weighted least
+ * squares through the origin to y = -sum_j A_j n_j Omega. Energy is conserved, so only the
+ * affinities A_j = beta_j - beta_ref to the reference (last) reservoir are identified; where the
+ * vectors span too few directions for them (a one-cycle machine), the slope of y against the
+ * entropy flow -sum_r beta_r n_r Omega (1 in theory) still is.
  *
- * <p><b>The boundary term.</b> Along one trajectory from x_0 to x_t, P[path] / P[reversed path] =
- * (rho(x_0) / rho(x_t)) exp(-sum_r beta_r n_r Omega): the energies satisfy the theorem only up to
- * the boundary term ln rho(x_0) - ln rho(x_t), which does not grow with t and is usually dropped
- * "in long windows". Here it is removed exactly instead: only windows that end in the level they
- * started from (x_t = x_0) are counted, where the boundary term is identically zero and the
- * theorem holds at every t, not only asymptotically (summing the path identity over the paths from
- * x_0 back to x_0). In long windows these are a share sum_a rho_a^2 of all windows.
- *
- * <p>Errors: delete-one-group jackknife of the whole fit; weights 1 / (1/(N(n) + 1/2) + 1/(N(-n) +
- * 1/2)); pairs with at least {@link DetailedFluctuation#MIN_COUNT} windows on both sides; no
- * interval where the rarer sides of the pairs hold fewer than
- * {@link DetailedFluctuation#MIN_NEGATIVE_PER_GROUP} windows per group.
+ * <p>Pitfall: energies obey the theorem only up to the boundary term ln rho(x_0) - ln rho(x_t), so
+ * only windows that end in their start level are counted; there it is zero and the theorem holds
+ * at every t. Errors: delete-one-group jackknife of the whole fit, with the pair and interval rules
+ * of {@link DetailedFluctuation}. Derivation: src/site/markdown/sampling.md, "Fluctuation theorems".
  *
  * @param closedWindows windows that ended in their start level
  * @param reservoirs    the reservoir of each fitted affinity

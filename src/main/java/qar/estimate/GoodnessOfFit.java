@@ -8,18 +8,15 @@ import org.apache.commons.statistics.distribution.FDistribution;
  * Goodness of fit of binned counts against exact bin probabilities for clustered samples:
  * Hotelling's T^2 of the groups' deviations from the model.
  *
- * <p>Why: the counts come from replicas, and the waiting times or windows of one replica are
- * dependent, so the bin counts are not multinomial and Pearson's statistic is not chi-square.
- * The first-order Rao-Scott correction divided it by the mean design effect; where one direction
- * dominates (a slow mode that moves the whole histogram of a replica, design effects of 3-7) the
- * p-values piled up near 1 (4 of 4 runs above 0.99) with the rare runs far in the tail, and the
- * second order (Satterthwaite) still left too few p-values near 1 (Kolmogorov-Smirnov p 6e-4 over
- * 200 seeds). The groups are independent and each group's deviation vector y_g = (o_g - p n_g) /
- * nbar over the first q = K - 1 merged bins is a mean over many windows, so near normal; then
- * T^2 = G ybar^T S^-1 ybar with S their sample covariance has (G - q) / (q (G - 1)) T^2 ~ F(q, G - q)
- * exactly, whatever the dependence inside a replica (Hotelling 1931). It needs q well below G, so
- * merged bins are merged again in pairs while q exceeds (G - 1) / 2. Bins are first merged left to
- * right until each expects at least {@link #MIN_EXPECTED} counts.
+ * <p>Why: the waiting times or windows of one replica are dependent, so the bin counts are not
+ * multinomial and Pearson's statistic is not chi-square; Rao-Scott corrections of it (first and
+ * second order) mis-calibrated the p-values where a slow mode dominates (src/site/markdown/sampling.md,
+ * "Coverage of the printed intervals"). The groups are independent and each group's deviation
+ * y_g = (o_g - p n_g) / nbar over the first q = K - 1 merged bins is a mean over many windows, so
+ * near normal; then T^2 = G ybar^T S^-1 ybar (S their sample covariance) has
+ * (G - q) / (q (G - 1)) T^2 ~ F(q, G - q) whatever the dependence inside a replica (Hotelling
+ * 1931). Pitfall: it needs q well below G, so bins are merged left to right until each expects
+ * {@link #MIN_EXPECTED} counts, then in pairs while q exceeds (G - 1) / 2.
  *
  * @param statistic    Hotelling's T^2
  * @param dof          q, the bins compared (merged bins - 1)

@@ -10,23 +10,12 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * the groups are not): se^2 = sum_g (W_g - m n_g)^2 / (nbar^2 G (G - 1)), W_g the group's sum of
  * w, n_g its windows.
  *
- * <p><b>When the interval is not printed.</b> The mean of e^-s is dominated by rare windows of
- * negative s (under the detailed theorem, e^-s P(s) = P(-s): the windows that matter are the
- * mirror images of the typical ones). A run that has not sampled them gives a mean below 1 and a
- * small error: a confident wrong answer. Two diagnostics, both from Kish's effective sample size
- * ESS = (sum w)^2 / sum w^2 (the number of equally weighted windows with the same precision; the
- * largest single window holds at most 1/sqrt(ESS) of the sum):
- * <ul>
- *   <li>ESS over windows below {@link #MIN_ESS_PER_GROUP} G: each group's mean rests on a handful
- *       of dominant windows, far from the normal law the t interval assumes (and the ESS also
- *       bounds the share of any one window: 10 G = 640 windows caps it at 4 %);</li>
- *   <li>ESS over the group sums W_g below G / 2: a few groups hold most of the weight (with G
- *       equal groups of well-sampled windows it is about G / (1 + CV^2) with CV = 1/sqrt(ESS/G),
- *       so above 0.9 G once the first test passes; below G / 2 the dominant windows cluster in few
- *       replicas).</li>
- * </ul>
- * Neither can see windows that were never sampled; the detailed theorem's negative bins, printed
- * beside, show how far the sampled negative tail reaches.
+ * <p>Pitfall: the mean is carried by rare windows of negative s, and a run that missed them gives
+ * a mean below 1 with a small error. So the interval is withheld where Kish's effective sample
+ * size ESS = (sum w)^2 / sum w^2 over windows is below {@link #MIN_ESS_PER_GROUP} G (each group's
+ * mean rests on a handful of windows) or the ESS over the group sums W_g is below G / 2 (the weight
+ * sits in few replicas). Neither sees windows never sampled. Why these thresholds:
+ * src/site/markdown/sampling.md, "Fluctuation theorems".
  *
  * @param mean            the estimate of &lt;e^-s&gt; (interval withheld where not trusted)
  * @param effectiveSize   Kish ESS over all windows
