@@ -14,7 +14,7 @@ import qar.model.RecordValues;
  * <ul>
  * <li>the test compares the raw bin counts with that law exactly:
  * {@code m(a, b) = T (F(b) - F(a)) - [a S(a) - b S(b) + int_a^b S]} over the bins, normalised on
- * [0, T] (Rao-Scott corrected chi-square, {@link GoodnessOfFit});</li>
+ * [0, T] (Hotelling's T^2 over the groups, {@link GoodnessOfFit});</li>
  * <li>the printed density and CDF undo the bias: each wait counts 1 / (T - tau) (taken at its
  * histogram bucket), which makes the estimate unbiased for w(tau) on [0, T], conditioned on
  * tau < T (a ratio estimator: the weights are normalised to one over the recorded waits).</li>

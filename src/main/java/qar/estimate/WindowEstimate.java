@@ -8,7 +8,7 @@ import qar.model.RecordValues;
 /**
  * Sampled counting statistics of one reservoir in windows of one length: P(n, t) with standard
  * errors from the groups, the finite-time cumulants of n with delete-one-group jackknife errors,
- * and a Rao-Scott corrected chi-square test of the histogram against the exact P(n, t).
+ * and a goodness-of-fit test of the histogram against the exact P(n, t) ({@link GoodnessOfFit}).
  *
  * <p>Windows of one replica are dependent, so neither the binomial error of a share nor the
  * plain chi-square applies; the groups are independent and give both. Cumulants are smooth

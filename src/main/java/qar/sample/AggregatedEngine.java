@@ -12,22 +12,17 @@ import qar.model.JumpProcess;
  * Exact sampling with macro-steps over fast flip pairs ({@link FlipPairs}): a whole sojourn in a
  * pair in one step, with the joint law the direct method gives it; direct steps elsewhere.
  *
- * <p>A sojourn entered at s (partner u, flip rates a = s -> u, b = u -> s, other escape rates
- * e_s, e_u): at each visit the jump choice is independent of the holding time, so
- * <ul>
- * <li>the number M of round trips s -> u -> s has P(M >= m) = q^m, q = p_s p_u, p_s = a / (a + e_s),
- *     p_u = b / (b + e_u): M = floor(E / -ln q), E ~ Exp(1);</li>
- * <li>then it leaves from s with probability (1 - p_s) / (1 - q), else after one more flip from u;</li>
- * <li>given that, s was visited M + 1 times and u M or M + 1 times, and the duration is
- *     Gamma(n_s) / (a + e_s) + Gamma(n_u) / (b + e_u) (Marsaglia-Tsang, exact for shape >= 1);</li>
- * <li>the exit channel is one of the leaving level's other channels, in proportion to its rate.</li>
- * </ul>
- * The flips reach the observer in bulk ({@link JumpObserver#flips}). A sojourn that crosses a stop
- * the observer asked for, or the trajectory's end, is cut there: the visit the stop falls in is
- * found by bisection on Beta splits of the sampled Gamma totals (O(log flips), exact), and a fresh
- * sojourn starts from that level at the stop.
- *
- * <p>Engine steps: one per macro-step (its exit jump included, or cut at a stop) and one per direct jump.
+ * <p>Why it is exact: at each visit the jump choice is independent of the holding time. So for a
+ * sojourn entered at s (partner u, flip rates a, b, other escape rates e_s, e_u) the round trips M
+ * are geometric, P(M >= m) = q^m with q = p_s p_u, p_s = a / (a + e_s), p_u = b / (b + e_u); it
+ * leaves from s with probability (1 - p_s) / (1 - q), else after one more flip from u; the
+ * duration is Gamma(n_s) / (a + e_s) + Gamma(n_u) / (b + e_u) over the n_s, n_u visits; the exit
+ * channel is drawn by rate. Flips reach the observer in bulk ({@link JumpObserver#flips}).
+ * Pitfall: a sojourn that crosses a stop the observer asked for, or the trajectory's end, must be
+ * cut there: bisection on Beta splits of the Gamma totals finds the visit the stop falls in
+ * (O(log flips), exact), and a fresh sojourn starts from that level. One engine step per
+ * macro-step (exit jump included) and per direct jump. More, and the tests that prove the law:
+ * src/site/markdown/engines.md.
  */
 public final class AggregatedEngine implements Engine {
     private final JumpProcess process;
