@@ -46,7 +46,7 @@ public final class Jackknife {
      * The jackknife of ln|theta| instead, for a ratio of moments over few groups (a TUR ratio
      * Var &lt;s&gt; / &lt;n&gt;^2, a COP): with a denominator of 10-15 % relative error the ratio is
      * skewed, and its error falls as the estimate rises, so the linear interval missed from below
-     * (TUR c at N = 5, t = 2: 361 of 400 seeds covered). On the log scale the pseudo-values are
+     * (src/site/markdown/sampling.md, "Coverage"). On the log scale the pseudo-values are
      * nearly symmetric; the value is exp of the bias-corrected ln|theta| with theta's sign, the
      * interval exp(ln|theta| +- t se) ({@link Estimate#ofLog}). Falls back to {@link #of} where
      * theta or a leave-one-out value is zero or of the other sign.

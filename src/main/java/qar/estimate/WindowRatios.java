@@ -74,10 +74,9 @@ public final class WindowRatios {
     /**
      * Largest relative error of a moment in a ratio for which the log-scale jackknife interval is
      * printed. A ratio estimator is near normal only where its parts are (Cochran's rule of
-     * thumb for the denominator's coefficient of variation is 0.1-0.2); measured at N = 5 (src/site/markdown/
-     * sampling.md, "Coverage"): the TUR and COP intervals covered in the band where every part's relative error
-     * stays below 0.2, and missed from below (TUR c 183 of 194, TUR h 179 of 200) where a mean's
-     * reached 0.3-0.5.
+     * thumb for the denominator's coefficient of variation is 0.1-0.2); measured at N = 5: the TUR
+     * and COP intervals covered in the band where every part's relative error stays below 0.2, and
+     * missed from below where a mean's reached 0.3-0.5 (src/site/markdown/sampling.md, "Coverage").
      */
     public static final double MAX_RELATIVE_ERROR = 0.2;
 
