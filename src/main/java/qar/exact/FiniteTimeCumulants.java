@@ -11,17 +11,14 @@ import qar.model.RecordValues;
  *
  * <p>The Taylor blocks {@code F_n(t)} of {@code exp(L(s) t) = sum_n s^n F_n(t)} obey
  * {@code F_n' = sum_m A_m F_{n-m}}, {@code A_0 = L}, {@code A_m = L^(m) / m!}: the exponential of a
- * block lower-triangular Toeplitz matrix, itself block Toeplitz, so K + 1 blocks of d x d are carried
- * and a product costs (K+1)(K+2)/2 dense products. The observable is centred by the stationary mean
- * rate ({@code A_1 - kappa_1 I}), so moments stay of the size of the fluctuations and turning them
- * into cumulants does not cancel away the digits; s is rescaled by the largest |weight| so the
- * blocks are balanced. A step {@code exp(A h)} is the Taylor series of the shifted matrix
- * {@code (A + mu I) h}, mu the largest escape rate: its s^0 block is nonnegative, so the stochastic
- * part carries no cancellation however stiff the rates (a plain Taylor series of L t, or an ODE
- * integrator, loses everything once escape rates times t exceed ~30). Then t = 2^k h by squaring;
- * after each product the columns are rescaled so the s^0 block stays exactly stochastic, which stops
- * the rounding drift of total probability (about 2^k u otherwise). Cost: k (K+1)(K+2)/2 d^3 with
- * k ~ log2(mu t); the Taylor part uses the sparse generator. Immutable.
+ * block lower-triangular Toeplitz matrix, itself block Toeplitz, so K + 1 blocks of d x d are
+ * carried. Steps {@code exp(A h)} are Taylor series of the shifted {@code (A + mu I) h} (its s^0
+ * block nonnegative: no cancellation however stiff the rates), then t = 2^k h by squaring. Three
+ * pitfalls, each handled: the observable is centred by the stationary mean rate
+ * ({@code A_1 - kappa_1 I}) so turning moments into cumulants does not cancel away the digits; s is
+ * rescaled by the largest |weight| so the blocks are balanced; after each product the s^0 block is
+ * rescaled to be exactly stochastic, which stops a drift of total probability of about 2^k u.
+ * Cost: k (K+1)(K+2)/2 d^3 with k ~ log2(mu t); the Taylor part uses the sparse generator. Immutable.
  */
 public final class FiniteTimeCumulants {
     /** Relative rounding of the centred moments, in units of the spread of Q_t to the n-th power. */
