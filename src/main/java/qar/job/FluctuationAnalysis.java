@@ -131,9 +131,9 @@ public final class FluctuationAnalysis {
             double range = Math.min(4 * Math.sqrt(var), Math.log(count));
             widths[w] = (range > 0 ? range : Math.log(count)) / BINS_ACROSS;
         }
-        int cold = index(rs, "c");
-        int hot = index(rs, "h");
-        int work = index(rs, "w");
+        int cold = Reservoir.indexOf(rs, Reservoir.Role.COLD);
+        int hot = Reservoir.indexOf(rs, Reservoir.Role.HOT);
+        int work = Reservoir.indexOf(rs, Reservoir.Role.WORK);
         Thermodynamics th = exact.solution().thermodynamics();
         double sigma = th.entropyProduction() == null ? Double.NaN : th.entropyProduction();
         double cop = th.cop() == null ? Double.NaN : th.cop();
@@ -163,15 +163,6 @@ public final class FluctuationAnalysis {
                 EFFICIENCY_BINS, carnot);
         return new FluctuationAnalysis(process, exact, rec, windows.clone(), sigma, cold, work, carnot, cop, rate,
                 note);
-    }
-
-    private static int index(List<Reservoir> rs, String name) {
-        for (int k = 0; k < rs.size(); k++) {
-            if (rs.get(k).name().equals(name)) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     /** What every window records for the checks. */
