@@ -72,9 +72,9 @@ final class Resumption {
      * Refuses a checkpoint whose state is not one of {@code identity}'s shard {@code in}, or whose
      * rows were kept otherwise than this run ({@code out}: with an output folder) would keep them.
      */
-    static void check(Checkpoint resumed, String resume, qar.job.SampleJob job, CampaignId identity, int[] in,
+    static void check(Checkpoint resumed, String resume, qar.job.SampleJob job, CampaignId identity, qar.job.ShardIndex in,
             boolean out) {
-        String problem = job.stateProblem(resumed.state(), in[0], in[1]);
+        String problem = job.stateProblem(resumed.state(), in.index(), in.count());
         if (problem != null || !identity.equals(resumed.identity())) {
             throw UsageException.of("--resume", resume, "holds a state that is not one of its campaign's ("
                     + (problem != null ? problem : "another campaign") + ")");

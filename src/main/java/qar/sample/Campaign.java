@@ -282,7 +282,7 @@ public final class Campaign {
      * partials combine in the same block order, so the shard's group tallies are bit for bit
      * those of the whole run.
      */
-    public static int[] shardGroups(int groups, int shard, int shards) {
+    public static GroupRange shardGroups(int groups, int shard, int shards) {
         if (shards < 1 || shard < 1 || shard > shards) {
             throw new IllegalArgumentException("shard " + shard + "/" + shards + " is not one of 1.." + shards);
         }
@@ -290,7 +290,7 @@ public final class Campaign {
             throw new IllegalArgumentException("a campaign of " + groups + " groups has at most " + groups
                     + " shards, got " + shards);
         }
-        return new int[] {(int) ((long) groups * (shard - 1) / shards), (int) ((long) groups * shard / shards)};
+        return new GroupRange((int) ((long) groups * (shard - 1) / shards), (int) ((long) groups * shard / shards));
     }
 
     /**
