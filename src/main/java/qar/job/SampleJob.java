@@ -250,14 +250,12 @@ public final class SampleJob {
 
     /** Null if {@code s} can be the saved state of shard {@code shard} of {@code shards}, or why not. */
     public String stateProblem(qar.sample.CampaignState s, int shard, int shards) {
-        GroupRange g = shardGroups(shard, shards);
-        return campaign.stateProblem(s, g.first(), g.end());
+        return campaign.stateProblem(s, shardGroups(shard, shards));
     }
 
     /** The replicas of shard {@code shard} of {@code shards}: all of them for 1 of 1. */
     public long shardReplicas(int shard, int shards) {
-        GroupRange g = shardGroups(shard, shards);
-        return campaign.replicas(g.first(), g.end());
+        return campaign.replicas(shardGroups(shard, shards));
     }
 
     /**
@@ -266,8 +264,7 @@ public final class SampleJob {
      */
     public Campaign.Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows,
             AtomicLong done, int shard, int shards, qar.sample.RunControl control) throws InterruptedException {
-        GroupRange g = shardGroups(shard, shards);
-        return campaign.run(master, threads, rows, done, g.first(), g.end(), control);
+        return campaign.run(master, threads, rows, done, shardGroups(shard, shards), control);
     }
 
     /**
