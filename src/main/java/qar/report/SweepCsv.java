@@ -97,8 +97,8 @@ public final class SweepCsv {
         if (s == null) {
             sb.append(",".repeat(quantities));
         } else {
-            for (String r : Refrigerator.NAMES) {
-                ReservoirStatistics st = s.reservoir(r);
+            // the refrigerator's reservoirs, in the order of its columns (c, h, w)
+            for (ReservoirStatistics st : s.reservoirs()) {
                 for (int n = 0; n < PER_RESERVOIR.size(); n++) {
                     cell(sb, n < st.cumulants().length ? ExactReport.resolved(st, n) : null);
                 }
