@@ -10,13 +10,13 @@ import qar.sample.RunControl;
 final class CheckpointSaver implements RunControl.Saver {
     private final Path file;
     private final CampaignId identity;
-    private final int[] shard;
+    private final qar.job.ShardIndex shard;
     private final PrintStream err;
     private final ReplicaCsv rows;
     private IOException failure;
     private boolean warned;
 
-    CheckpointSaver(Path file, CampaignId identity, int[] shard, PrintStream err, ReplicaCsv rows) {
+    CheckpointSaver(Path file, CampaignId identity, qar.job.ShardIndex shard, PrintStream err, ReplicaCsv rows) {
         this.file = file;
         this.identity = identity;
         this.shard = shard;
@@ -34,7 +34,7 @@ final class CheckpointSaver implements RunControl.Saver {
                     throw new IOException("the sum of the rows at byte " + state.rowsPosition() + " is not known");
                 }
             }
-            new Checkpoint(file, identity, shard[0], state, sum).write();
+            new Checkpoint(file, identity, shard.index(), state, sum).write();
             failure = null;
         } catch (IOException | RuntimeException e) {
             failure = e instanceof IOException io ? io : new IOException(e.getMessage(), e);

@@ -158,10 +158,10 @@ public final class ModelOptions {
         return kind(model);
     }
 
-    /** Every numeric parameter's value as given (or its default), in {@link qar.job.SweepJob#PARAMETERS} order. */
-    double[] values() {
-        return qar.job.SweepJob.PARAMETERS.stream().mapToDouble(name -> typed(name) instanceof IntegerArg i
-                ? i.value() : ((DecimalArg) typed(name)).value()).toArray();
+    /** Every numeric parameter's value as given (or its default). */
+    qar.model.ParameterValues values() {
+        return qar.model.ParameterValues.of(name -> typed(name) instanceof IntegerArg i
+                ? i.value() : ((DecimalArg) typed(name)).value());
     }
 
     /** What the user typed for a parameter named as in the JSON schema (or its default). */

@@ -158,7 +158,7 @@ final class ProcessFile {
             if (!(beta >= 0)) {
                 throw at(where + ".beta", o.get("beta"), "must be a finite inverse temperature >= 0");
             }
-            out.add(new Reservoir(name, beta));
+            out.add(new Reservoir(name, beta, Reservoir.Role.ofName(name)));
         }
         return out;
     }

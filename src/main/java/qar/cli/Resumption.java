@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import qar.job.CampaignId;
-import qar.job.SweepJob;
 import qar.model.ModelParameters;
 
 /**
@@ -72,9 +71,9 @@ final class Resumption {
      * Refuses a checkpoint whose state is not one of {@code identity}'s shard {@code in}, or whose
      * rows were kept otherwise than this run ({@code out}: with an output folder) would keep them.
      */
-    static void check(Checkpoint resumed, String resume, qar.job.SampleJob job, CampaignId identity, int[] in,
+    static void check(Checkpoint resumed, String resume, qar.job.SampleJob job, CampaignId identity, qar.job.ShardIndex in,
             boolean out) {
-        String problem = job.stateProblem(resumed.state(), in[0], in[1]);
+        String problem = job.stateProblem(resumed.state(), in.index(), in.count());
         if (problem != null || !identity.equals(resumed.identity())) {
             throw UsageException.of("--resume", resume, "holds a state that is not one of its campaign's ("
                     + (problem != null ? problem : "another campaign") + ")");
@@ -172,14 +171,12 @@ final class Resumption {
                 && Double.compare(m.cutoff.value(), p.cold().spectral().cutoff()) != 0) {
             return differs("--cutoff", CampaignFile.shown(p.cold().spectral().cutoff()), m.cutoff.text());
         }
-        double[] here = m.values();
-        double[] there = {p.n(), p.omega(), p.cold().beta(), p.cold().eps(), p.cold().delta(), p.cold().gamma(),
-            p.hot().beta(), p.hot().eps(), p.hot().delta(), p.hot().gamma(), p.work().beta(), p.work().eps(),
-            p.work().delta(), p.work().gamma()};
-        for (int k = 0; k < there.length; k++) {
-            String option = ModelOptions.option(SweepJob.PARAMETERS.get(k));
-            if (given.contains(option) && Double.compare(here[k], there[k]) != 0) {
-                return differs(option, CampaignFile.shown(there[k]), CampaignFile.shown(here[k]));
+        qar.model.ParameterValues here = m.values();
+        qar.model.ParameterValues there = qar.model.ParameterValues.of(p);
+        for (String name : qar.model.ParameterValues.NAMES) {
+            String option = ModelOptions.option(name);
+            if (given.contains(option) && Double.compare(here.get(name), there.get(name)) != 0) {
+                return differs(option, CampaignFile.shown(there.get(name)), CampaignFile.shown(here.get(name)));
             }
         }
         return null;

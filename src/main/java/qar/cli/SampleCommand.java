@@ -16,6 +16,7 @@ import qar.job.CampaignId;
 import qar.job.FluctuationAnalysis;
 import qar.job.SampleJob;
 import qar.job.SamplePlan;
+import qar.job.ShardIndex;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.ModelSpec;
@@ -167,12 +168,12 @@ final class SampleCommand implements Command {
         long masterSeed = resumed != null ? resumed.identity().seed() : campaign.seedOrFresh();
         JumpProcess process = model.process(p);
         SampleJob job = job(p, process, set != null);
-        int[] in = shard == null ? new int[] {1, 1} : Shards.parse(shard);
-        if (in[1] > job.groups()) {
+        ShardIndex in = shard == null ? ShardIndex.WHOLE : Shards.parse(shard);
+        if (in.count() > job.groups()) {
             throw UsageException.of("--shard", shard, "n must be at most the campaign's " + job.groups()
                     + " error groups");
         }
-        CampaignId identity = identity(p, masterSeed, in[1]);
+        CampaignId identity = identity(p, masterSeed, in.count());
         if (resumed != null) {
             Resumption.check(resumed, resume, job, identity, in, set != null);
         }
@@ -189,15 +190,15 @@ final class SampleCommand implements Command {
         Campaign.Result run;
         if (!campaign.quiet) {
             double doneFraction = resumed == null ? 0
-                    : (double) resumed.state().replicas() / job.shardReplicas(in[0], in[1]);
-            err.println(PlanReport.line(job.plan().left(doneFraction, in[1]), masterSeed, time, threads, in[0], in[1],
+                    : (double) resumed.state().replicas() / job.shardReplicas(in.index(), in.count());
+            err.println(PlanReport.line(job.plan().left(doneFraction, in.count()), masterSeed, time, threads, in.index(), in.count(),
                     doneFraction));
         }
         try (ReplicaCsv rows = set == null ? null : ReplicaCsv.open(set, names);
                 Interrupts signals = Interrupts.install(control::requestStop)) {
             try (kept; ProgressBar bar = ProgressBar.startIf(!output.json && !campaign.quiet && System.console() != null,
-                    err, done, replicas / in[1])) {
-                run = job.run(master, threads, kept != null ? kept : rows, done, in[0], in[1], control);
+                    err, done, replicas / in.count())) {
+                run = job.run(master, threads, kept != null ? kept : rows, done, in.index(), in.count(), control);
             }
             if (kept != null) {
                 try {
@@ -217,12 +218,12 @@ final class SampleCommand implements Command {
             }
             if (shard != null) {
                 rows.finish();
-                String file = Shards.write(identity, in[0], job.firstReplica(job.shardGroups(in[0], in[1])[0]), run,
+                String file = Shards.write(identity, in.index(), job.firstReplica(job.shardGroups(in.index(), in.count()).first()), run,
                         rows.sum());
                 set.write(OutputSet.SHARD, w -> w.write(file));
                 set.publish(List.of(OutputSet.REPLICAS, OutputSet.SHARD));
                 stdout.printf("qar sample: shard %d/%d: %d groups, %d jumps; join the shards with qar merge%n",
-                        in[0], in[1], run.groups().size(), run.jumps());
+                        in.index(), in.count(), run.groups().size(), run.jumps());
             } else {
                 report(p, masterSeed, job, job.result(run), set, rows, stdout);
             }
@@ -242,11 +243,11 @@ final class SampleCommand implements Command {
      * for a shard, which qar merge needs whole), and exit 130.
      */
     private int interrupted(ModelSpec p, long masterSeed, SampleJob job, Campaign.Result run,
-            OutputSet set, ReplicaCsv rows, PrintStream stdout, PrintStream err, String signal, Path ckFile, int[] in)
+            OutputSet set, ReplicaCsv rows, PrintStream stdout, PrintStream err, String signal, Path ckFile, ShardIndex in)
             throws IOException {
         String resumeHint = ckFile == null ? "" : "; continue with --resume " + ckFile;
         String what = (signal == null ? "stopped" : signal) + ": " + run.replicas() + " of "
-                + job.shardReplicas(in[0], in[1])
+                + job.shardReplicas(in.index(), in.count())
                 + (shard != null ? " replicas of the shard" : " replicas") + " in finished error groups";
         if (shard != null || run.groups().size() < 2) {
             err.println("qar sample: " + what + (shard != null ? "; a shard writes its output only when whole"

@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import qar.job.CampaignId;
+import qar.job.ShardIndex;
 import qar.report.Json;
 import qar.sample.Campaign;
+import qar.sample.GroupRange;
 import qar.sample.GroupTally;
 
 /**
@@ -35,14 +37,14 @@ final class Shards {
     private Shards() {
     }
 
-    /** {i, n} from "i/n", 1 <= i <= n. */
-    static int[] parse(String spec) {
+    /** Shard i of n from "i/n", 1 <= i <= n. */
+    static ShardIndex parse(String spec) {
         Matcher m = SPEC.matcher(spec);
         if (m.matches()) {
             int i = Integer.parseInt(m.group(1));
             int n = Integer.parseInt(m.group(2));
             if (i >= 1 && i <= n) {
-                return new int[] {i, n};
+                return new ShardIndex(i, n);
             }
         }
         throw UsageException.of("--shard", spec, "must be i/n with integers 1 <= i <= n");
@@ -245,12 +247,12 @@ final class Shards {
     /** Checks each shard against the campaign's job: its groups and replica range are those of its index. */
     static void verifyRanges(List<Shard> shards, qar.job.SampleJob job) {
         for (Shard s : shards) {
-            int[] g = job.shardGroups(s.shard, s.shards);
-            long first = job.firstReplica(g[0]);
-            if (s.groups.size() != g[1] - g[0] || s.firstReplica != first
+            GroupRange g = job.shardGroups(s.shard, s.shards);
+            long first = job.firstReplica(g.first());
+            if (s.groups.size() != g.size() || s.firstReplica != first
                     || s.replicas != job.shardReplicas(s.shard, s.shards)) {
                 throw new UsageException(s.file() + " does not hold shard " + s.shard + "/" + s.shards + " of its"
-                        + " campaign: groups " + g[0] + ".." + (g[1] - 1) + ", replicas " + first + ".."
+                        + " campaign: groups " + g.first() + ".." + (g.end() - 1) + ", replicas " + first + ".."
                         + (first + job.shardReplicas(s.shard, s.shards) - 1));
             }
         }

@@ -233,7 +233,7 @@ public final class ExactSolver {
             stats.add(new ReservoirStatistics(name, value, resolutionOut, grossOut));
         }
         List<ReservoirStatistics> frozen = List.copyOf(stats);
-        Thermodynamics t = Thermodynamics.of(inScale, betas, sigmaFloor, residualFloor, unscale);
+        Thermodynamics t = Thermodynamics.of(inScale, process.reservoirs(), betas, sigmaFloor, residualFloor, unscale);
         check(frozen, t);
         return new ExactSolution(process, pi, frozen, t);
     }

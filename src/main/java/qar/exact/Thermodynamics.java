@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import qar.model.RecordValues;
+import qar.model.Reservoir;
 
 /**
  * Steady-state thermodynamics of a process (eqs. 15, 18-20): the first law, the entropy production
- * and the TUR of every reservoir; the COP and its bounds where reservoirs named c, h, w give the
- * refrigerator's roles (null otherwise, with the reason). A
+ * and the TUR of every reservoir; the COP and its bounds where reservoirs with the cold, hot and work
+ * {@link Reservoir.Role roles} are present (null otherwise, with the reason). A
  * quantity the arithmetic cannot resolve, or one built from such a quantity, is null, and
  * {@code undefined} says why, keyed by its name in the JSON output ("entropyProduction",
  * "tur.c", "cop", ...).
@@ -28,12 +29,13 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
                              Double copTurBound, Map<String, String> undefined) {
 
     /**
-     * @param stats per reservoir, with betas in the same order; names c, h, w locate the roles. Their
-     *              values may be in scaled units (rates times a power of two), where none is subnormal
-     * @param unit  the absolute quantities (residual, sigma, resolutions) are multiplied by this
+     * @param stats      per reservoir, with betas and reservoirs in the same order. Their values may be
+     *                   in scaled units (rates times a power of two), where none is subnormal
+     * @param reservoirs the process's reservoirs, whose roles locate the cold, hot and work reservoirs
+     * @param unit       the absolute quantities (residual, sigma, resolutions) are multiplied by this
      */
-    static Thermodynamics of(List<ReservoirStatistics> stats, double[] betas, double sigmaResolution,
-                             double residualResolution, double unit) {
+    static Thermodynamics of(List<ReservoirStatistics> stats, List<Reservoir> reservoirs, double[] betas,
+                             double sigmaResolution, double residualResolution, double unit) {
         Map<String, String> why = new LinkedHashMap<>();
         int k = stats.size();
         double residual = 0;
@@ -68,9 +70,9 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
                 tur[r] = s.noise() / s.current() * (sigma / s.current());
             }
         }
-        int c = index(stats, "c");
-        int h = index(stats, "h");
-        int w = index(stats, "w");
+        int c = Reservoir.indexOf(reservoirs, Reservoir.Role.COLD);
+        int h = Reservoir.indexOf(reservoirs, Reservoir.Role.HOT);
+        int w = Reservoir.indexOf(reservoirs, Reservoir.Role.WORK);
         if (c < 0 || h < 0 || w < 0) {
             StringBuilder names = new StringBuilder();
             stats.forEach(s -> names.append(names.length() == 0 ? "" : ", ").append(s.name()));
@@ -122,15 +124,6 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
     static String unresolved(double value, double resolution) {
         return String.format(java.util.Locale.ROOT,
                 "unresolved: |%.3g| is below the resolution %.3g of the arithmetic", value, resolution);
-    }
-
-    private static int index(List<ReservoirStatistics> stats, String name) {
-        for (int r = 0; r < stats.size(); r++) {
-            if (stats.get(r).name().equals(name)) {
-                return r;
-            }
-        }
-        return -1;
     }
 
     @Override

@@ -131,9 +131,9 @@ public final class FluctuationAnalysis {
             double range = Math.min(4 * Math.sqrt(var), Math.log(count));
             widths[w] = (range > 0 ? range : Math.log(count)) / BINS_ACROSS;
         }
-        int cold = index(rs, "c");
-        int hot = index(rs, "h");
-        int work = index(rs, "w");
+        int cold = Reservoir.indexOf(rs, Reservoir.Role.COLD);
+        int hot = Reservoir.indexOf(rs, Reservoir.Role.HOT);
+        int work = Reservoir.indexOf(rs, Reservoir.Role.WORK);
         Thermodynamics th = exact.solution().thermodynamics();
         double sigma = th.entropyProduction() == null ? Double.NaN : th.entropyProduction();
         double cop = th.cop() == null ? Double.NaN : th.cop();
@@ -163,15 +163,6 @@ public final class FluctuationAnalysis {
                 EFFICIENCY_BINS, carnot);
         return new FluctuationAnalysis(process, exact, rec, windows.clone(), sigma, cold, work, carnot, cop, rate,
                 note);
-    }
-
-    private static int index(List<Reservoir> rs, String name) {
-        for (int k = 0; k < rs.size(); k++) {
-            if (rs.get(k).name().equals(name)) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     /** What every window records for the checks. */
@@ -269,9 +260,9 @@ public final class FluctuationAnalysis {
         ExchangeFluctuation exchange = ExchangeFluctuation.of(f.stream().map(FluctuationTally::closed).toList(),
                 process.energyUnit(), process.conservesEnergy(), recording.entropyPerQuantum());
         List<Check> checks = new ArrayList<>();
-        checks.add(Check.of("DFT slope", detailed.slope(), 1.0, detailed.reason()));
-        checks.add(Check.of("IFT <exp(-s)>", integral.mean(), 1.0, null));
-        checks.add(Check.of("EFT slope", exchange.slope(), 1.0, exchange.reason()));
+        checks.add(Check.of(Check.Kind.DFT_SLOPE, detailed.slope(), 1.0, detailed.reason()));
+        checks.add(Check.of(Check.Kind.IFT_MEAN, integral.mean(), 1.0, null));
+        checks.add(Check.of(Check.Kind.EFT_SLOPE, exchange.slope(), 1.0, exchange.reason()));
         List<Reservoir> rs = process.reservoirs();
         int[] fitted = exchange.reservoirs();
         Estimate[] aff = exchange.affinities();
@@ -279,8 +270,8 @@ public final class FluctuationAnalysis {
             int r = fitted[j];
             int ref = exchange.reference();
             double theory = rs.get(r).beta() - (ref >= 0 ? rs.get(ref).beta() : 0.0);
-            String label = "EFT beta_" + names.get(r) + (ref >= 0 ? " - beta_" + names.get(ref) : "");
-            checks.add(Check.of(label, aff[j], theory, exchange.affinityReason()));
+            String affinity = "beta_" + names.get(r) + (ref >= 0 ? " - beta_" + names.get(ref) : "");
+            checks.add(Check.of(Check.Kind.EFT_AFFINITY, affinity, aff[j], theory, exchange.affinityReason()));
         }
         for (int r = 0; r < rs.size(); r++) {
             double[] c = ex.cumulants().get(r);
@@ -299,14 +290,14 @@ public final class FluctuationAnalysis {
                 why = String.format(java.util.Locale.ROOT, "bound %.0f %s (z %+.2f)", TUR_BOUND,
                         z2 > -Check.Z_LIMIT ? "respected" : "violated", z2);
             }
-            checks.add(Check.of("TUR " + names.get(r), e, theory, why));
+            checks.add(Check.of(Check.Kind.TUR, names.get(r), e, theory, why));
         }
         if (cold >= 0) {
             double dc = WindowRatios.meanError(exact.solution().reservoirs().get(cold).cumulants(), n, t);
             double dw = WindowRatios.meanError(exact.solution().reservoirs().get(work).cumulants(), n, t);
             Estimate e = WindowRatios.gated(WindowRatios.cop(win, cold, work), Math.max(dc, dw),
                     "the mean current of " + names.get(dc >= dw ? cold : work));
-            checks.add(Check.of("COP", e, cop, e == null ? "no net work current" : null));
+            checks.add(Check.of(Check.Kind.COP, e, cop, e == null ? "no net work current" : null));
         }
         EfficiencyDistribution eff = cold < 0 ? null
                 : EfficiencyDistribution.of(f.stream().map(FluctuationTally::efficiency).toList());

@@ -18,6 +18,7 @@ import qar.model.JumpProcess;
 import qar.sample.Campaign;
 import qar.sample.Engine;
 import qar.sample.EngineChoice;
+import qar.sample.GroupRange;
 import qar.sample.GroupTally;
 import qar.sample.Recording;
 import qar.sample.ReplicaSink;
@@ -235,10 +236,10 @@ public final class SampleJob {
     }
 
     /**
-     * The campaign's groups [g[0], g[1]) of shard {@code shard} of {@code shards} ({@link
-     * Campaign#shardGroups}); the whole campaign for 1 of 1.
+     * The campaign's groups of shard {@code shard} of {@code shards} ({@link Campaign#shardGroups});
+     * the whole campaign for 1 of 1.
      */
-    public int[] shardGroups(int shard, int shards) {
+    public GroupRange shardGroups(int shard, int shards) {
         return Campaign.shardGroups(campaign.groups(), shard, shards);
     }
 
@@ -249,14 +250,12 @@ public final class SampleJob {
 
     /** Null if {@code s} can be the saved state of shard {@code shard} of {@code shards}, or why not. */
     public String stateProblem(qar.sample.CampaignState s, int shard, int shards) {
-        int[] g = shardGroups(shard, shards);
-        return campaign.stateProblem(s, g[0], g[1]);
+        return campaign.stateProblem(s, shardGroups(shard, shards));
     }
 
     /** The replicas of shard {@code shard} of {@code shards}: all of them for 1 of 1. */
     public long shardReplicas(int shard, int shards) {
-        int[] g = shardGroups(shard, shards);
-        return campaign.replicas(g[0], g[1]);
+        return campaign.replicas(shardGroups(shard, shards));
     }
 
     /**
@@ -265,8 +264,7 @@ public final class SampleJob {
      */
     public Campaign.Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows,
             AtomicLong done, int shard, int shards, qar.sample.RunControl control) throws InterruptedException {
-        int[] g = shardGroups(shard, shards);
-        return campaign.run(master, threads, rows, done, g[0], g[1], control);
+        return campaign.run(master, threads, rows, done, shardGroups(shard, shards), control);
     }
 
     /**

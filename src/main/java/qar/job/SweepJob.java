@@ -11,10 +11,10 @@ import java.util.function.Function;
 import java.util.stream.IntStream;
 import qar.exact.ExactSolution;
 import qar.exact.ExactSolver;
-import qar.model.Bath;
 import qar.model.InvalidParameterException;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
+import qar.model.ParameterValues;
 import qar.model.RecordValues;
 import qar.model.Refrigerator;
 
@@ -29,13 +29,12 @@ import qar.model.Refrigerator;
  */
 public final class SweepJob {
     /** The refrigerator's numeric parameters by their JSON names, in the order of the model object. */
-    public static final List<String> PARAMETERS = List.of("N", "omega", "betaC", "epsC", "deltaC", "gammaC",
-            "betaH", "epsH", "deltaH", "gammaH", "betaW", "epsW", "deltaW", "gammaW");
+    public static final List<String> PARAMETERS = ParameterValues.NAMES;
     /** Points solved between two hand-overs to the caller: bounds the memory of a large sweep. */
     static final int BLOCK = 4096;
 
     private final ModelKind kind;
-    private final double[] base;
+    private final ParameterValues base;
     private final List<Axis> axes;
     private final int order;
     private final long size;
@@ -73,23 +72,12 @@ public final class SweepJob {
         }
     }
 
-    /**
-     * One point: its parameter values (in {@link #PARAMETERS} order) and either the solution or why
-     * there is none.
-     */
-    public record Outcome(long index, ModelKind kind, double[] values, ExactSolution solution, String error) {
-        public Outcome {
-            values = values.clone();
-        }
-
-        @Override
-        public double[] values() {
-            return values.clone();
-        }
+    /** One point: its parameter values and either the solution or why there is none. */
+    public record Outcome(long index, ModelKind kind, ParameterValues values, ExactSolution solution, String error) {
 
         /** A parameter's value, by its JSON name. */
         public double value(String parameter) {
-            return values[PARAMETERS.indexOf(parameter)];
+            return values.get(parameter);
         }
 
         @Override
@@ -108,7 +96,7 @@ public final class SweepJob {
         }
     }
 
-    private SweepJob(ModelKind kind, double[] base, List<Axis> axes, int order, long size) {
+    private SweepJob(ModelKind kind, ParameterValues base, List<Axis> axes, int order, long size) {
         this.kind = kind;
         this.base = base;
         this.axes = axes;
@@ -118,13 +106,13 @@ public final class SweepJob {
 
     /**
      * @param kind  the model, full or reduced
-     * @param base  every parameter's fixed value, in {@link #PARAMETERS} order
+     * @param base  every parameter's fixed value
      * @param axes  one or two swept parameters, each at most once
      * @param order cumulant orders per reservoir, 2 .. {@link ExactSolver#MAX_ORDER}
      */
-    public static SweepJob of(ModelKind kind, double[] base, List<Axis> axes, int order) {
-        if (base.length != PARAMETERS.size()) {
-            throw new IllegalArgumentException("need " + PARAMETERS.size() + " parameter values");
+    public static SweepJob of(ModelKind kind, ParameterValues base, List<Axis> axes, int order) {
+        if (base == null) {
+            throw new IllegalArgumentException("need the parameter values");
         }
         if (axes.isEmpty() || axes.size() > 2) {
             throw new IllegalArgumentException("one or two axes, got " + axes.size());
@@ -139,7 +127,7 @@ public final class SweepJob {
         for (Axis a : axes) {
             size = Math.multiplyExact(size, a.values.length);
         }
-        return new SweepJob(kind, base.clone(), List.copyOf(axes), order, size);
+        return new SweepJob(kind, base, List.copyOf(axes), order, size);
     }
 
     /** The number of points. */
@@ -147,14 +135,14 @@ public final class SweepJob {
         return size;
     }
 
-    /** The parameter values of point {@code index}, in {@link #PARAMETERS} order. */
-    public double[] values(long index) {
-        double[] v = base.clone();
+    /** The parameter values of point {@code index}. */
+    public ParameterValues values(long index) {
+        ParameterValues v = base;
         long rest = index;
         for (int a = axes.size() - 1; a >= 0; a--) {
             Axis axis = axes.get(a);
             int n = axis.values.length;
-            v[PARAMETERS.indexOf(axis.parameter)] = axis.values[(int) (rest % n)];
+            v = v.with(axis.parameter, axis.values[(int) (rest % n)]);
             rest /= n;
         }
         return v;
@@ -162,24 +150,14 @@ public final class SweepJob {
 
     /** The model at point {@code index}. */
     public ModelParameters parameters(long index) {
-        return parameters(kind, values(index));
-    }
-
-    /** @throws InvalidParameterException where the values are not a valid model */
-    static ModelParameters parameters(ModelKind kind, double[] v) {
-        double n = v[0];
-        if (n != Math.rint(n) || Math.abs(n) > Integer.MAX_VALUE) {
-            throw new InvalidParameterException("N", n, "must be an integer");
-        }
-        return new ModelParameters(kind, (int) n, v[1], new Bath(v[2], v[3], v[4], v[5]),
-                new Bath(v[6], v[7], v[8], v[9]), new Bath(v[10], v[11], v[12], v[13]));
+        return values(index).parameters(kind);
     }
 
     /** Solves one point; never throws for a model the arithmetic refuses. */
     public Outcome solve(long index) {
-        double[] v = values(index);
+        ParameterValues v = values(index);
         try {
-            ModelParameters p = parameters(kind, v);
+            ModelParameters p = v.parameters(kind);
             ExactSolution s = ExactSolver.of(Refrigerator.process(p)).solution(order);
             return new Outcome(index, kind, v, s, null);
         } catch (IllegalArgumentException e) {

@@ -44,6 +44,12 @@ public final class JumpProcess {
         if (reservoirs.isEmpty()) {
             throw new IllegalArgumentException("a jump process needs at least one reservoir");
         }
+        java.util.EnumSet<Reservoir.Role> roles = java.util.EnumSet.noneOf(Reservoir.Role.class);
+        for (Reservoir r : reservoirs) {
+            if (r.role() != Reservoir.Role.OTHER && !roles.add(r.role())) {
+                throw new IllegalArgumentException("two reservoirs have the role " + r.role() + ": " + reservoirs);
+            }
+        }
         List<Channel> kept = new ArrayList<>(channels.size());
         for (Channel ch : channels) {
             if (ch.from() >= dimension || ch.to() >= dimension || ch.reservoir() >= reservoirs.size()) {

@@ -93,9 +93,9 @@ public final class Refrigerator {
     }
 
     private static List<Reservoir> reservoirs(ModelParameters p) {
-        return List.of(new Reservoir("c", p.cold().beta()),
-                new Reservoir("h", p.hot().beta()),
-                new Reservoir("w", p.work().beta()));
+        return List.of(new Reservoir(NAMES.get(COLD), p.cold().beta(), Reservoir.Role.COLD),
+                new Reservoir(NAMES.get(HOT), p.hot().beta(), Reservoir.Role.HOT),
+                new Reservoir(NAMES.get(WORK), p.work().beta(), Reservoir.Role.WORK));
     }
 
     private static List<Channel> full(ModelParameters p) {

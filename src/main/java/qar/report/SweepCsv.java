@@ -7,6 +7,7 @@ import qar.exact.ReservoirStatistics;
 import qar.estimate.Estimate;
 import qar.exact.Thermodynamics;
 import qar.job.SweepJob;
+import qar.model.ParameterValues;
 import qar.model.Refrigerator;
 
 /**
@@ -86,22 +87,18 @@ public final class SweepCsv {
     public static String row(SweepJob.Outcome o, boolean sampledColumns, Estimate[][] sampled, String sampleError) {
         StringBuilder sb = new StringBuilder(512);
         sb.append(o.kind().label());
-        double[] v = o.values();
-        for (int i = 0; i < v.length; i++) {
-            sb.append(',');
-            if (i == 0) {
-                sb.append((long) v[0]);
-            } else {
-                sb.append(v[i]);
-            }
+        ParameterValues v = o.values();
+        sb.append(',').append((long) v.n());
+        for (String name : ParameterValues.NAMES.subList(1, ParameterValues.NAMES.size())) {
+            sb.append(',').append(v.get(name));
         }
         ExactSolution s = o.solution();
         int quantities = Refrigerator.NAMES.size() * (PER_RESERVOIR.size() + 1) + 4;
         if (s == null) {
             sb.append(",".repeat(quantities));
         } else {
-            for (String r : Refrigerator.NAMES) {
-                ReservoirStatistics st = s.reservoir(r);
+            // the refrigerator's reservoirs, in the order of its columns (c, h, w)
+            for (ReservoirStatistics st : s.reservoirs()) {
                 for (int n = 0; n < PER_RESERVOIR.size(); n++) {
                     cell(sb, n < st.cumulants().length ? ExactReport.resolved(st, n) : null);
                 }

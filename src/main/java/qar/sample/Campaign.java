@@ -169,10 +169,12 @@ public final class Campaign {
     }
 
     /**
-     * Null if {@code s} can be the saved state of a run of groups [firstGroup, endGroup), or why
-     * not: its groups, its next block and its finished replicas must agree.
+     * Null if {@code s} can be the saved state of a run of the groups {@code range}, or why not:
+     * its groups, its next block and its finished replicas must agree.
      */
-    public String stateProblem(CampaignState s, int firstGroup, int endGroup) {
+    public String stateProblem(CampaignState s, GroupRange range) {
+        int firstGroup = range.first();
+        int endGroup = range.end();
         long lo = first(firstGroup);
         long hi = end(endGroup - 1);
         long firstBlock = lo / BLOCK;
@@ -189,9 +191,9 @@ public final class Campaign {
         return null;
     }
 
-    /** The replicas of groups [firstGroup, endGroup). */
-    public long replicas(int firstGroup, int endGroup) {
-        return end(endGroup - 1) - first(firstGroup);
+    /** The replicas of the groups {@code range}. */
+    public long replicas(GroupRange range) {
+        return end(range.end() - 1) - first(range.first());
     }
 
     /** One past the last replica of group g. */
@@ -273,7 +275,7 @@ public final class Campaign {
      */
     public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done)
             throws InterruptedException {
-        return run(master, threads, rows, done, 0, groups, RunControl.create());
+        return run(master, threads, rows, done, new GroupRange(0, groups), RunControl.create());
     }
 
     /**
@@ -282,7 +284,7 @@ public final class Campaign {
      * partials combine in the same block order, so the shard's group tallies are bit for bit
      * those of the whole run.
      */
-    public static int[] shardGroups(int groups, int shard, int shards) {
+    public static GroupRange shardGroups(int groups, int shard, int shards) {
         if (shards < 1 || shard < 1 || shard > shards) {
             throw new IllegalArgumentException("shard " + shard + "/" + shards + " is not one of 1.." + shards);
         }
@@ -290,11 +292,11 @@ public final class Campaign {
             throw new IllegalArgumentException("a campaign of " + groups + " groups has at most " + groups
                     + " shards, got " + shards);
         }
-        return new int[] {(int) ((long) groups * (shard - 1) / shards), (int) ((long) groups * shard / shards)};
+        return new GroupRange((int) ((long) groups * (shard - 1) / shards), (int) ((long) groups * shard / shards));
     }
 
     /**
-     * Runs groups [firstGroup, endGroup) (a shard's, see {@link #shardGroups}; the result holds
+     * Runs the groups {@code range} (a shard's, see {@link #shardGroups}; the result holds
      * those groups, in order) under {@code control}: from its saved state if it has one (the master
      * generator is then the fresh one of the same seed), saving the state every so often, and
      * stopping early when asked. The master generator is long-jumped once per block up to the last
@@ -304,7 +306,9 @@ public final class Campaign {
      * @throws IllegalArgumentException if the saved state is not one of this run's
      */
     public Result run(LongJumpableUniformRandomProvider master, int threads, ReplicaSink rows, AtomicLong done,
-            int firstGroup, int endGroup, RunControl control) throws InterruptedException {
+            GroupRange range, RunControl control) throws InterruptedException {
+        int firstGroup = range.first();
+        int endGroup = range.end();
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
@@ -323,7 +327,7 @@ public final class Campaign {
         double threadSeconds0 = 0;
         CampaignState resume = control.resume();
         if (resume != null) {
-            if (stateProblem(resume, firstGroup, endGroup) != null) {
+            if (stateProblem(resume, range) != null) {
                 throw new IllegalArgumentException("the saved state is not one of this run");
             }
             try {

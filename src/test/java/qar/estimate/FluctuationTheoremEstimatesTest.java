@@ -65,7 +65,7 @@ class FluctuationTheoremEstimatesTest {
         assertNotNull(slope, d.reason());
         assertTrue(slope.reliable(), slope.reason());
         assertTrue(Math.abs(slope.z(1.0)) < 4, slope.toString());
-        assertEquals(Check.Verdict.CONSISTENT, Check.of("DFT slope", slope, 1.0, null).verdict());
+        assertEquals(Check.Verdict.CONSISTENT, Check.of(Check.Kind.DFT_SLOPE, slope, 1.0, null).verdict());
         // every point lies inside its bin, and y agrees with x within 4 jackknife errors where counts are large
         for (DetailedFluctuation.Point p : d.points()) {
             assertTrue(p.s() >= p.low() && p.s() <= p.high(), p.toString());
@@ -93,7 +93,7 @@ class FluctuationTheoremEstimatesTest {
         // P(s)/P(-s) = e^{2s}: the slope is 2, and the estimator finds it
         Estimate slope = DetailedFluctuation.of(histograms(2, 2, 0.25, 20_000, 12L)).slope();
         assertTrue(Math.abs(slope.z(2.0)) < 4, slope.toString());
-        Check c = Check.of("DFT slope", slope, 1.0, null);
+        Check c = Check.of(Check.Kind.DFT_SLOPE, slope, 1.0, null);
         assertEquals(Check.Verdict.VIOLATED, c.verdict());
         assertTrue(Math.abs(c.z()) > 10, c.toString());
     }
@@ -103,7 +103,7 @@ class FluctuationTheoremEstimatesTest {
         DetailedFluctuation d = DetailedFluctuation.of(histograms(50, 100, 0.5, 200, 13L));
         assertNull(d.slope());
         assertTrue(d.reason().startsWith("no pair of bins"), d.reason());
-        assertEquals(Check.Verdict.NOT_COMPUTED, Check.of("DFT slope", d.slope(), 1, d.reason()).verdict());
+        assertEquals(Check.Verdict.NOT_COMPUTED, Check.of(Check.Kind.DFT_SLOPE, d.slope(), 1, d.reason()).verdict());
     }
 
     @Test
@@ -127,7 +127,7 @@ class FluctuationTheoremEstimatesTest {
         assertTrue(Double.isNaN(e.ciLow()) && Double.isNaN(e.ciHigh()));
         // a printed interval would have called a law that holds "violated" (|z| >= 3)
         assertTrue(Math.abs(e.z(1.0)) > Check.Z_LIMIT, "the interval would have misled: " + e);
-        assertEquals(Check.Verdict.INCONCLUSIVE, Check.of("IFT", e, 1.0, null).verdict());
+        assertEquals(Check.Verdict.INCONCLUSIVE, Check.of(Check.Kind.IFT_MEAN, e, 1.0, null).verdict());
         assertTrue(f.effectiveSize() < IntegralFluctuation.MIN_ESS_PER_GROUP * GROUPS, f.toString());
     }
 }

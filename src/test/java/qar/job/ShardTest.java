@@ -21,6 +21,7 @@ import qar.report.SampleOutputs;
 import qar.report.SampleReport;
 import qar.report.SampledFluctuationReport;
 import qar.sample.Campaign;
+import qar.sample.GroupRange;
 import qar.sample.GroupTally;
 import qar.sample.RunControl;
 import qar.sample.Watch;
@@ -80,8 +81,8 @@ class ShardTest {
         long jumps = 0;
         for (int i = 1; i <= shards; i++) {
             Campaign.Result part = job.run(master(), threads, null, null, i, shards, RunControl.create());
-            int[] range = Campaign.shardGroups(job.groups(), i, shards);
-            assertEquals(range[1] - range[0], part.groups().size());
+            GroupRange range = Campaign.shardGroups(job.groups(), i, shards);
+            assertEquals(range.end() - range.first(), part.groups().size());
             for (GroupTally g : part.groups()) {
                 groups.add(travel(g));
             }

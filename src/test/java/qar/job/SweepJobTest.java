@@ -15,17 +15,12 @@ import qar.exact.ExactSolution;
 import qar.exact.ExactSolver;
 import qar.model.ModelKind;
 import qar.model.ModelParameters;
+import qar.model.ParameterValues;
 import qar.model.Refrigerator;
 import qar.report.SweepCsv;
 
 class SweepJobTest {
-    private static final double[] BASE = base(ModelParameters.defaults().withN(3));
-
-    private static double[] base(ModelParameters p) {
-        return new double[] {p.n(), p.omega(), p.cold().beta(), p.cold().eps(), p.cold().delta(), p.cold().gamma(),
-            p.hot().beta(), p.hot().eps(), p.hot().delta(), p.hot().gamma(), p.work().beta(), p.work().eps(),
-            p.work().delta(), p.work().gamma()};
-    }
+    private static final ParameterValues BASE = ParameterValues.of(ModelParameters.defaults().withN(3));
 
     private static double[] range(int n, double from, double step) {
         double[] v = new double[n];
@@ -41,12 +36,12 @@ class SweepJobTest {
                 new SweepJob.Axis("betaC", new double[] {1, 2, 3})), 4);
         assertEquals(6, job.size());
         for (int i = 0; i < 6; i++) {
-            double[] v = job.values(i);
-            assertEquals(i < 3 ? 3 : 5, v[0]);
-            assertEquals(1 + i % 3, v[2]);
+            ParameterValues v = job.values(i);
+            assertEquals(i < 3 ? 3 : 5, v.n());
+            assertEquals(1 + i % 3, v.betaC());
             // the fixed parameters stay as given
-            assertEquals(BASE[1], v[1]);
-            assertEquals(BASE[13], v[13]);
+            assertEquals(BASE.omega(), v.omega());
+            assertEquals(BASE.gammaW(), v.gammaW());
         }
     }
 
@@ -106,6 +101,6 @@ class SweepJobTest {
         assertThrows(IllegalArgumentException.class, () -> SweepJob.of(ModelKind.FULL, BASE, List.of(a,
                 new SweepJob.Axis("N", new double[] {3}), new SweepJob.Axis("omega", new double[] {1})), 4));
         assertThrows(IllegalArgumentException.class, () -> SweepJob.of(ModelKind.FULL, BASE, List.of(a), 1));
-        assertThrows(IllegalArgumentException.class, () -> SweepJob.of(ModelKind.FULL, new double[3], List.of(a), 4));
+        assertThrows(IllegalArgumentException.class, () -> SweepJob.of(ModelKind.FULL, null, List.of(a), 4));
     }
 }
