@@ -162,7 +162,7 @@ final class SampleCommand implements Command {
         }
         Path outDir = out == null ? null : Path.of(out);
         // a checkpoint other than the one resumed (which is held already) is taken before any work
-        boolean other = checkpoint != null && (resume == null || !Path.of(checkpoint).equals(Path.of(resume)));
+        boolean other = checkpoint != null && (resume == null || !samePath(checkpoint, resume));
         // the output folder is prepared (and checked) before any work
         try (Checkpoint.Lock lock = other ? Checkpoint.lock("--checkpoint", Path.of(checkpoint)) : null;
                 OutputSet set = openUnlessTaken(lock, outDir)) {
@@ -289,9 +289,25 @@ final class SampleCommand implements Command {
         return 0;
     }
 
-    /** FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint counted. */
+    /** The same file named two ways (./run.ck and run.ck): one checkpoint, one lock. */
+    static boolean samePath(String a, String b) {
+        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
+    }
+
+    /**
+     * FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint
+     * counted; resumed from A into --checkpoint B, A's rows are copied to B's (A stays whole until
+     * the run completes).
+     */
     private ReplicaCsv keptRows(Path ckFile, List<String> names) throws IOException {
         try {
+            if (resumed != null && !samePath(ckFile.toString(), resume)) {
+                Path from = Checkpoint.rows(Path.of(resume));
+                if (!java.nio.file.Files.isRegularFile(from)) {
+                    throw new IOException(from + " is missing");
+                }
+                java.nio.file.Files.copy(from, Checkpoint.rows(ckFile), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             return ReplicaCsv.durable(Checkpoint.rows(ckFile), names, resumed != null ? resumed.state().rowsPosition()
                     : -1, resumed != null ? resumed.rows() : null);
         } catch (IOException e) {
