@@ -109,7 +109,9 @@ public final class ExactReport {
         for (int r = 0; r < s.reservoirs().size(); r++) {
             Double v = t.tur()[r];
             tur.append(s.reservoirs().get(r).name()).append(' ')
-                    .append(v == null ? "undefined" : String.format(Locale.ROOT, "%.6f", v)).append("   ");
+                    .append(v != null ? String.format(Locale.ROOT, "%.6f", v) : Thermodynamics.OVERFLOW.equals(
+                            t.undefined().get("tur." + s.reservoirs().get(r).name())) ? "> 1.8e308" : "undefined")
+                    .append("   ");
         }
         line(sb, "TUR S sigma / I^2 (>= 2)", tur.toString().trim());
         line(sb, "COP I_c / I_w", orWhy(t.cop(), "%.10f", t.undefined().get("cop")));
