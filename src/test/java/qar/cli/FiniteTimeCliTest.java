@@ -73,6 +73,18 @@ class FiniteTimeCliTest {
         assertEquals(5, j.get("files").size());
     }
 
+    /** A reservoir switched off counts 0 with probability 1: its rate -ln P / t is 0.0 (was written -0.0). */
+    @Test
+    void aCertainCountHasRateZeroNotMinusZero(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("off");
+        QarCliTest.Result r = QarCliTest.run("exact", "--N", "5", "--gamma-c", "0", "--window", "5", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        String ld = files(out).get("large_deviations.csv");
+        assertTrue(ld.contains("\nc,5.0,0.0,0.0\n"), ld);
+        assertFalse(ld.contains("-0.0"), ld);
+    }
+
     @Test
     void startFromALevelChangesTheWindowsOnly() throws IOException {
         JsonNode a = Json.MAPPER.readTree(QarCliTest.run("exact", "--N", "5", "--window", "2", "--json").out());
