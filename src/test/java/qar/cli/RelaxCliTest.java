@@ -49,6 +49,22 @@ class RelaxCliTest {
         assertEquals(100.0, j.get("cutoff").asDouble());
     }
 
+    /** t_max / t_min overflows at --t-min 1e-320: every grid time was NaN and exit 1 ("t must be finite"). */
+    @Test
+    void aSubnormalTMinGivesALogGrid() throws IOException {
+        QarCliTest.Result r = QarCliTest.run("relax", "--N", "2:4:2", "--t-min", "1e-320", "--points", "41", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode times = Json.MAPPER.readTree(r.out()).get("times");
+        assertEquals(41, times.size());
+        assertEquals(1e-320, times.get(0).asDouble());
+        assertEquals(100.0, times.get(40).asDouble());
+        for (int k = 1; k < times.size(); k++) {
+            assertTrue(times.get(k).asDouble() > times.get(k - 1).asDouble(), "times not increasing at " + k);
+        }
+        // equal steps in ln t: the middle point is the geometric mean of the ends
+        assertEquals(0.5 * (Math.log(1e-320) + Math.log(100)), Math.log(times.get(20).asDouble()), 1e-12);
+    }
+
     @Test
     void outWritesBothTables(@TempDir Path dir) throws IOException {
         QarCliTest.Result r = QarCliTest.run("relax", "--N", "4", "--N", "7", "--points", "5", "--out", dir.toString());
