@@ -49,6 +49,15 @@ class RelaxCliTest {
         assertEquals(100.0, j.get("cutoff").asDouble());
     }
 
+    /** beta_f = 1e308: S(t_min) = beta_f E overflows for N >= 3; the table printed "Infinity". */
+    @Test
+    void anOverflowingRelativeEntropyIsSaidSo() {
+        QarCliTest.Result r = QarCliTest.run("relax", "--N", "2:3", "--beta-f", "1e308", "--points", "11");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(!r.out().contains("Infinity") && !r.out().contains("NaN"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+3\\s+2\\s+not reached\\s+> 1.8e308")), r.out());
+    }
+
     /** t_max / t_min overflows at --t-min 1e-320: every grid time was NaN and exit 1 ("t must be finite"). */
     @Test
     void aSubnormalTMinGivesALogGrid() throws IOException {
