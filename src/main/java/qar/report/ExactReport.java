@@ -141,6 +141,10 @@ public final class ExactReport {
     }
 
     private static String orWhy(Double value, String format, String why) {
+        if (value != null && value != 0 && Math.abs(value) < 5e-11) {
+            // %.10f would print a value that is not zero as 0.0000000000 (Carnot COP at beta_c 1e308)
+            return String.format(Locale.ROOT, "%.3e", value);
+        }
         return value != null ? String.format(Locale.ROOT, format, value) : "n/a (" + why.replace("undefined: ", "") + ")";
     }
 

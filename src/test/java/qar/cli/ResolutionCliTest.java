@@ -58,6 +58,10 @@ class ResolutionCliTest {
         assertFalse(table.out().contains("Infinity") || table.out().contains("NaN"), table.out());
         assertTrue(table.out().contains("c > 1.8e308   h 5.8987"), table.out());
         assertTrue(table.out().contains("c > 1.8e308 pass"), table.out());
+        // Carnot COP 1 / (1e308 - 1) = 1e-308 was printed as 0.0000000000
+        QarCliTest.Result cold = QarCliTest.run("exact", "--N", "5", "--beta-c", "1e308");
+        assertEquals(0, cold.code(), cold.err());
+        assertTrue(cold.out().contains("Carnot COP                     1.000e-308"), cold.out());
     }
 
     /** The work reservoir alone: S_w = -1.2e-27 and TUR w = -0.096 (1.104 at N = 1001) were printed. */
