@@ -50,6 +50,13 @@ final class MergeCommand implements Command {
                     throw UsageException.of("--out", out, "is the folder of shard " + s.shard() + "/" + s.shards()
                             + "; the merge would replace its files: give another folder");
                 }
+                // a shard read through DIR/.qar (its current set) would be deleted as an old set
+                if (Files.isDirectory(outDir) && s.dir().toRealPath().startsWith(
+                        outDir.toRealPath().resolve(OutputSet.HIDDEN))) {
+                    throw UsageException.of("--out", out, "holds shard " + s.shard() + "/" + s.shards() + " ("
+                            + s.dir() + ") in its " + OutputSet.HIDDEN + " folder; the merge would delete it: give"
+                            + " another folder");
+                }
             }
         }
         // the campaign is rebuilt from the identity the shards carry, never from command-line words

@@ -123,9 +123,14 @@ final class RelaxCommand implements Command {
                     + " lower --t-max or the largest N", tMax, work, MAX_WORK));
         }
         double[] times = new double[(int) points.value()];
-        double ratio = Math.log(tMax.value() / tMin.value()) / (times.length - 1);
+        // t_max / t_min can overflow (--t-min 1e-320): then the span and the points come from the logs
+        double span = tMax.value() / tMin.value();
+        double ratio = (Double.isFinite(span) ? Math.log(span) : Math.log(tMax.value()) - Math.log(tMin.value()))
+                / (times.length - 1);
         for (int k = 0; k < times.length; k++) {
-            times[k] = k == times.length - 1 ? tMax.value() : tMin.value() * Math.exp(k * ratio);
+            double t = tMin.value() * Math.exp(k * ratio);
+            times[k] = k == times.length - 1 ? tMax.value() : Double.isFinite(t) ? t
+                    : Math.min(tMax.value(), Math.exp(Math.log(tMin.value()) + k * ratio));
         }
         Path outDir = out == null ? null : Path.of(out);
         try (OutputSet set = outDir == null ? null : OutputSet.open("--out", outDir)) {

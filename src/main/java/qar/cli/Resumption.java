@@ -89,10 +89,21 @@ final class Resumption {
         }
     }
 
-    /** FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint counted. */
+    /**
+     * FILE.rows of a checkpointed run with --out: fresh, or cut back to what the resumed checkpoint
+     * counted; resumed from A into --checkpoint B, A's rows are copied to B's (A stays whole until
+     * the run completes).
+     */
     static ReplicaCsv keptRows(Path ckFile, List<String> names, Checkpoint resumed, String resume)
             throws IOException {
         try {
+            if (resumed != null && !SampleCommand.samePath(ckFile.toString(), resume)) {
+                Path from = Checkpoint.rows(Path.of(resume));
+                if (!java.nio.file.Files.isRegularFile(from)) {
+                    throw new IOException(from + " is missing");
+                }
+                java.nio.file.Files.copy(from, Checkpoint.rows(ckFile), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             return ReplicaCsv.durable(Checkpoint.rows(ckFile), names, resumed != null ? resumed.state().rowsPosition()
                     : -1, resumed != null ? resumed.rows() : null);
         } catch (IOException e) {

@@ -123,7 +123,7 @@ final class SampleCommand implements Command {
         }
         Path outDir = out == null ? null : Path.of(out);
         // a checkpoint other than the one resumed (which is held already) is taken before any work
-        boolean other = checkpoint != null && (resume == null || !Path.of(checkpoint).equals(Path.of(resume)));
+        boolean other = checkpoint != null && (resume == null || !samePath(checkpoint, resume));
         // the output folder is prepared (and checked) before any work
         try (Checkpoint.Lock lock = other ? Checkpoint.lock("--checkpoint", Path.of(checkpoint)) : null;
                 OutputSet set = openUnlessTaken(lock, outDir)) {
@@ -236,6 +236,11 @@ final class SampleCommand implements Command {
             }
         }
         return 0;
+    }
+
+    /** The same file named two ways (./run.ck and run.ck): one checkpoint, one lock. */
+    static boolean samePath(String a, String b) {
+        return Path.of(a).toAbsolutePath().normalize().equals(Path.of(b).toAbsolutePath().normalize());
     }
 
     /**

@@ -230,12 +230,20 @@ public final class RateFunction {
                     + " tilts; the rates span more than its double arithmetic holds");
         }
         double maxGap = MAX_GAP * (pts.get(pts.size() - 1)[1] - pts.get(0)[1]);
+        if (!(maxGap > 0) || !Double.isFinite(maxGap)) {
+            // lambda'(s) no larger at the last tilt than at the first: lambda(s) lost its digits
+            // there (a gap of 0 asked for 2^31 points: the run never ended)
+            throw new UnresolvableModelException("the rate function of " + name + ": lambda'(s) is "
+                    + pts.get(0)[1] + " at s = " + pts.get(0)[0] + " and " + pts.get(pts.size() - 1)[1] + " at s = "
+                    + pts.get(pts.size() - 1)[0] + ", not increasing; its double arithmetic lost lambda(s) there");
+        }
+        int[] budget = {MAX_ADDED};
         java.util.List<Affine> affine = new java.util.ArrayList<>();
         java.util.List<double[]> out = new java.util.ArrayList<>();
         out.add(pts.get(0));
         for (int k = 1; k < pts.size(); k++) {
             int from = out.size() - 1;
-            fill(out, pts.get(k), maxGap, scale);
+            fill(out, pts.get(k), maxGap, scale, budget);
             double gap = pts.get(k)[1] - pts.get(k - 1)[1];
             // interior gaps only: at the ends lambda'(s) may grow steeply without a kink (a capped tilt)
             if (k >= 2 && k + 1 < pts.size() && gap > maxGap
@@ -247,7 +255,7 @@ public final class RateFunction {
                 out.stream().mapToDouble(p -> p[2]).toArray(), affine);
     }
 
-    /** Most points added to one curve: the default curve gains about 60. */
+    /** Most points added to one curve (in all its gaps): the default curve gains about 60. */
     private static final int MAX_ADDED = 5000;
 
     /** (s, j, I) at tilt s, or null where lambda is not finite there. */
@@ -274,15 +282,14 @@ public final class RateFunction {
     }
 
     /** Appends the points after the last of {@code out} up to and including b, no gap in j above maxGap. */
-    private void fill(java.util.List<double[]> out, double[] b, double maxGap, double scale) {
+    private void fill(java.util.List<double[]> out, double[] b, double maxGap, double scale, int[] budget) {
         java.util.ArrayDeque<double[]> todo = new java.util.ArrayDeque<>();
         todo.push(b);
-        int added = 0;
         while (!todo.isEmpty()) {
             double[] a = out.get(out.size() - 1);
             double[] c = todo.peek();
             double ds = c[0] - a[0];
-            if (!(c[1] - a[1] > maxGap) || added > MAX_ADDED) {
+            if (!(c[1] - a[1] > maxGap) || budget[0] < 0) {
                 out.add(todo.pop());
                 continue;
             }
@@ -290,17 +297,17 @@ public final class RateFunction {
             double[] m = ds > 1e-3 * Math.max(Math.abs(mid), scale) ? point(mid, scale) : null;
             if (m != null && m[1] > a[1] && m[1] < c[1]) {
                 todo.push(m);
-                added++;
+                budget[0]--;
                 continue;
             }
             // lambda' turns within a step the central difference cannot split: fill evenly in j
-            int pieces = (int) Math.ceil((c[1] - a[1]) / (0.99 * maxGap));
+            int pieces = (int) Math.min(budget[0] + 1.0, Math.ceil((c[1] - a[1]) / (0.99 * maxGap)));
             for (int i = 1; i < pieces; i++) {
                 double j = a[1] + (c[1] - a[1]) * i / pieces;
                 double[] sup = maximise(j);
                 out.add(new double[] {sup[0], j, sup[1]});
             }
-            added += pieces;
+            budget[0] -= pieces;
             out.add(todo.pop());
         }
     }

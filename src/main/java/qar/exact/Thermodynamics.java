@@ -68,6 +68,10 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
                 // (S / I) (sigma / I): each factor is independent of the rate scale, the product
                 // S sigma / I^2 of three scaled numbers is not (it leaves the double range)
                 tur[r] = s.noise() / s.current() * (sigma / s.current());
+                if (!Double.isFinite(tur[r])) {
+                    tur[r] = null;
+                    why.put(key, OVERFLOW);
+                }
             }
         }
         int c = Reservoir.indexOf(reservoirs, Reservoir.Role.COLD);
@@ -116,6 +120,9 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
         return new Thermodynamics(residual * unit, residualResolution * unit, times(entropy, unit),
                 sigmaResolution * unit, tur, cop, carnot, bound, Collections.unmodifiableMap(why));
     }
+
+    /** Why a TUR ratio is not given where it exceeds the doubles (a current of a few subnormals). */
+    public static final String OVERFLOW = "undefined: S sigma / I^2 is above the double range (1.8e308)";
 
     private static Double times(Double x, double unit) {
         return x == null ? null : x * unit;

@@ -90,7 +90,8 @@ public final class DistributionCsv {
                 }
                 for (long n = lo; n <= hi; n += p.step()) {
                     double e = p.at(n);
-                    double ex = e > 0 ? -Math.log(e) / t : Double.NaN;
+                    // 0 - ln P / t: a certain count (P = 1, a reservoir switched off) is 0.0, not -0.0
+                    double ex = e > 0 ? 0.0 - Math.log(e) / t : Double.NaN;
                     if (s == null) {
                         if (e > 0) {
                             row(sb, names.get(r), t, n * unit / t, ex);
@@ -101,7 +102,7 @@ public final class DistributionCsv {
                     double ps = k >= 0 && k < s.probability().length ? s.probability()[k] : 0;
                     double se = ps > 0 ? s.stderr()[k] / (ps * t) : Double.NaN;
                     if (e > 0 || ps > 0) {
-                        row(sb, names.get(r), t, n * unit / t, ex, ps > 0 ? -Math.log(ps) / t : Double.NaN, se);
+                        row(sb, names.get(r), t, n * unit / t, ex, ps > 0 ? 0.0 - Math.log(ps) / t : Double.NaN, se);
                     }
                 }
             }

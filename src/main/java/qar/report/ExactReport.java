@@ -109,7 +109,9 @@ public final class ExactReport {
         for (int r = 0; r < s.reservoirs().size(); r++) {
             Double v = t.tur()[r];
             tur.append(s.reservoirs().get(r).name()).append(' ')
-                    .append(v == null ? "undefined" : String.format(Locale.ROOT, "%.6f", v)).append("   ");
+                    .append(v != null ? String.format(Locale.ROOT, "%.6f", v) : Thermodynamics.OVERFLOW.equals(
+                            t.undefined().get("tur." + s.reservoirs().get(r).name())) ? "> 1.8e308" : "undefined")
+                    .append("   ");
         }
         line(sb, "TUR S sigma / I^2 (>= 2)", tur.toString().trim());
         line(sb, "COP I_c / I_w", orWhy(t.cop(), "%.10f", t.undefined().get("cop")));
@@ -139,6 +141,10 @@ public final class ExactReport {
     }
 
     private static String orWhy(Double value, String format, String why) {
+        if (value != null && value != 0 && Math.abs(value) < 5e-11) {
+            // %.10f would print a value that is not zero as 0.0000000000 (Carnot COP at beta_c 1e308)
+            return String.format(Locale.ROOT, "%.3e", value);
+        }
         return value != null ? String.format(Locale.ROOT, format, value) : "n/a (" + why.replace("undefined: ", "") + ")";
     }
 

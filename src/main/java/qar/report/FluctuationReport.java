@@ -101,7 +101,8 @@ public final class FluctuationReport {
             for (FiniteTimeTur.Ratio r : w.reservoirs()) {
                 line.append("  ").append(r.reservoir()).append(' ');
                 line.append(r.ratio() == null ? "n/a (" + r.undefined().replace("undefined: ", "") + ")"
-                        : String.format(Locale.ROOT, "%.9g %s", r.ratio(), r.verdict()));
+                        : Double.isFinite(r.ratio()) ? String.format(Locale.ROOT, "%.9g %s", r.ratio(), r.verdict())
+                        : "> 1.8e308 " + r.verdict());
             }
             sb.append(line).append('\n');
         }

@@ -31,10 +31,12 @@ public final class RelaxReport {
         sb.append(String.format(Locale.ROOT, "  %6s %7s %22s %14s %12s%n", "N", "levels", "t_th", "N^2 t_th", "S(t_min)"));
         for (RelaxJob.Size s : r.sizes()) {
             double t = s.thermalisationTime();
-            sb.append(String.format(Locale.ROOT, "  %6d %7d %22s %14s %12.4e%n", s.n(), s.levels(),
+            double s0 = s.relativeEntropy()[0];
+            // S ~ beta_f E overflows at beta_f near 1e308: said, not "Infinity" (--json: null)
+            sb.append(String.format(Locale.ROOT, "  %6d %7d %22s %14s %12s%n", s.n(), s.levels(),
                     Double.isNaN(t) ? "not reached" : String.format(Locale.ROOT, "%.15e", t),
                     Double.isNaN(t) ? "" : String.format(Locale.ROOT, "%.6f", (double) s.n() * s.n() * t),
-                    s.relativeEntropy()[0]));
+                    Double.isFinite(s0) ? String.format(Locale.ROOT, "%.4e", s0) : "> 1.8e308"));
         }
         if (Double.isFinite(r.exponent())) {
             sb.append(String.format(Locale.ROOT, "%n  fitted t_th ~ N^p: p = %.4f (least squares in ln t_th, ln N)%n",

@@ -290,6 +290,51 @@ class CheckpointCliTest {
     }
 
     /**
+     * A checkpoint resumed into another one (--checkpoint B, as the README allows) or into itself
+     * named another way (DIR/./ck.json): both used to be refused (B.rows "missing", the same
+     * file "in use by another process"); both now give the uninterrupted run's outputs.
+     */
+    @Test
+    void aCheckpointResumedIntoAnotherGivesTheWholeRun(@TempDir Path dir) throws Exception {
+        List<String> small = List.of("--N", "5", "--seed", "11", "--replicas", "4096", "--time", "1500", "--window",
+                "20", "--engine", "direct", "--quiet", "--json");
+        Path ck = dir.resolve("ck.json");
+        List<String> args = new ArrayList<>(List.of("sample"));
+        args.addAll(small);
+        args.addAll(List.of("--threads", "1", "--out", dir.resolve("part").toString(), "--checkpoint", ck.toString(),
+                "--checkpoint-every", "0.1"));
+        Process p = qar(dir.resolve("part.json"), dir.resolve("part.err"), args).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!(Files.exists(ck) && Json.MAPPER.readTree(ck.toFile()).path("state").path("replicas").asLong() >= 512)) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, "no checkpoint of 8 blocks before the end: "
+                    + Files.readString(dir.resolve("part.err")));
+            Thread.sleep(10);
+        }
+        p.destroyForcibly(); // SIGKILL: the checkpoint and its rows as a lost node leaves them
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        Path twin = copy(ck, "twin.json", t -> t + " ");
+        List<String> whole = new ArrayList<>(List.of("sample"));
+        whole.addAll(small);
+        whole.addAll(List.of("--out", dir.resolve("whole").toString()));
+        QarCliTest.Result expected = QarCliTest.run(whole.toArray(String[]::new));
+        assertEquals(0, expected.code(), expected.err());
+        Path b = dir.resolve("b.json");
+        for (String[] resume : new String[][] {{ck.toString(), b.toString()},
+            {twin.toString(), dir.resolve(".").resolve("twin.json").toString()}}) {
+            Path out = dir.resolve("resumed-" + Path.of(resume[0]).getFileName());
+            QarCliTest.Result r = QarCliTest.run("sample", "--resume", resume[0], "--checkpoint", resume[1], "--quiet",
+                    "--json", "--out", out.toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(untimed(expected.out()), untimed(r.out()));
+            assertEquals(Files.readString(dir.resolve("whole").resolve("replicas.csv")),
+                    Files.readString(out.resolve("replicas.csv")));
+            for (String f : resume) {
+                assertFalse(Files.exists(Path.of(f)) || Files.exists(Checkpoint.rows(Path.of(f))), f + " left behind");
+            }
+        }
+    }
+
+    /**
      * A --process campaign's checkpoint embeds the file's content: options given at --resume are
      * compared with it by value, the path plays no part, and a refrigerator option is refused.
      */

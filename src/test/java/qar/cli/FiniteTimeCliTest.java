@@ -73,6 +73,33 @@ class FiniteTimeCliTest {
         assertEquals(5, j.get("files").size());
     }
 
+    /**
+     * The cold bath switched off: lambda_w(s) loses its digits at the strong tilts the search of
+     * the curve's ends reached, lambda'(s) came out 0.0 at both ends, and the gap 1 % of a range
+     * of 0 asked for 2^31 points: the run never ended (qar sample with --window likewise). Now a
+     * one-line refusal, at once.
+     */
+    @Test
+    void aRateFunctionWhoseEndsLostTheirDigitsIsRefusedNotEndless() {
+        QarCliTest.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(60), () -> QarCliTest.run("exact", "--N", "5", "--gamma-c", "0",
+                        "--rate-function", "w"));
+        QarCliTest.assertRefused(r, "the rate function of w");
+        assertTrue(r.err().contains("lost lambda(s)"), r.err());
+    }
+
+    /** A reservoir switched off counts 0 with probability 1: its rate -ln P / t is 0.0 (was written -0.0). */
+    @Test
+    void aCertainCountHasRateZeroNotMinusZero(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("off");
+        QarCliTest.Result r = QarCliTest.run("exact", "--N", "5", "--gamma-c", "0", "--window", "5", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        String ld = files(out).get("large_deviations.csv");
+        assertTrue(ld.contains("\nc,5.0,0.0,0.0\n"), ld);
+        assertFalse(ld.contains("-0.0"), ld);
+    }
+
     @Test
     void startFromALevelChangesTheWindowsOnly() throws IOException {
         JsonNode a = Json.MAPPER.readTree(QarCliTest.run("exact", "--N", "5", "--window", "2", "--json").out());

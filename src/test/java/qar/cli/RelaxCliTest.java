@@ -49,6 +49,31 @@ class RelaxCliTest {
         assertEquals(100.0, j.get("cutoff").asDouble());
     }
 
+    /** beta_f = 1e308: S(t_min) = beta_f E overflows for N >= 3; the table printed "Infinity". */
+    @Test
+    void anOverflowingRelativeEntropyIsSaidSo() {
+        QarCliTest.Result r = QarCliTest.run("relax", "--N", "2:3", "--beta-f", "1e308", "--points", "11");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(!r.out().contains("Infinity") && !r.out().contains("NaN"), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.matches("\\s+3\\s+2\\s+not reached\\s+> 1.8e308")), r.out());
+    }
+
+    /** t_max / t_min overflows at --t-min 1e-320: every grid time was NaN and exit 1 ("t must be finite"). */
+    @Test
+    void aSubnormalTMinGivesALogGrid() throws IOException {
+        QarCliTest.Result r = QarCliTest.run("relax", "--N", "2:4:2", "--t-min", "1e-320", "--points", "41", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode times = Json.MAPPER.readTree(r.out()).get("times");
+        assertEquals(41, times.size());
+        assertEquals(1e-320, times.get(0).asDouble());
+        assertEquals(100.0, times.get(40).asDouble());
+        for (int k = 1; k < times.size(); k++) {
+            assertTrue(times.get(k).asDouble() > times.get(k - 1).asDouble(), "times not increasing at " + k);
+        }
+        // equal steps in ln t: the middle point is the geometric mean of the ends
+        assertEquals(0.5 * (Math.log(1e-320) + Math.log(100)), Math.log(times.get(20).asDouble()), 1e-12);
+    }
+
     @Test
     void outWritesBothTables(@TempDir Path dir) throws IOException {
         QarCliTest.Result r = QarCliTest.run("relax", "--N", "4", "--N", "7", "--points", "5", "--out", dir.toString());

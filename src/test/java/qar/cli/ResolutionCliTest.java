@@ -42,6 +42,28 @@ class ResolutionCliTest {
         assertTrue(table.out().contains("c undefined"), table.out());
     }
 
+    /**
+     * A cold bath of gamma 1e-320: I_c and S_c are a few subnormals, S sigma / I^2 is above the
+     * doubles. The table printed "TUR ... c Infinity" and "t = 10 c Infinity pass", and --json a
+     * null without a reason; now "> 1.8e308", and the reason under "undefined".
+     */
+    @Test
+    void aTurAboveTheDoublesIsSaidSo() throws IOException {
+        JsonNode j = exactJson("--N", "5", "--gamma-c", "1e-320");
+        assertTrue(j.at("/tur/c").isNull());
+        assertTrue(j.at("/undefined/tur.c").asText().contains("above the double range"), j.at("/undefined").toString());
+        assertTrue(j.at("/tur/h").asDouble() > 2, j.at("/tur").toString());
+        QarCliTest.Result table = QarCliTest.run("exact", "--N", "5", "--gamma-c", "1e-320", "--window", "10", "--ft");
+        assertEquals(0, table.code(), table.err());
+        assertFalse(table.out().contains("Infinity") || table.out().contains("NaN"), table.out());
+        assertTrue(table.out().contains("c > 1.8e308   h 5.8987"), table.out());
+        assertTrue(table.out().contains("c > 1.8e308 pass"), table.out());
+        // Carnot COP 1 / (1e308 - 1) = 1e-308 was printed as 0.0000000000
+        QarCliTest.Result cold = QarCliTest.run("exact", "--N", "5", "--beta-c", "1e308");
+        assertEquals(0, cold.code(), cold.err());
+        assertTrue(cold.out().contains("Carnot COP                     1.000e-308"), cold.out());
+    }
+
     /** The work reservoir alone: S_w = -1.2e-27 and TUR w = -0.096 (1.104 at N = 1001) were printed. */
     @ParameterizedTest
     @ValueSource(strings = {"31", "1001"})

@@ -121,6 +121,24 @@ class ShardCliTest {
         refused(List.of("merge"), "shard");
     }
 
+    /**
+     * A shard read through its folder's .qar/current (where its files really are), merged into that
+     * folder: publishing there deletes the old set, so the shard's files would be gone with exit 0.
+     */
+    @Test
+    void aShardInsideTheOutputFolderIsNotDeleted(@TempDir Path dir) throws IOException {
+        List<Path> parts = shards(dir, 3);
+        Path inside = parts.get(0).resolve(OutputSet.HIDDEN).resolve(OutputSet.CURRENT);
+        String before = Files.readString(inside.resolve(OutputSet.SHARD));
+        refused(merge(parts.get(0), List.of(inside, parts.get(1), parts.get(2))), "--out", "shard 1/3",
+                "would delete it");
+        assertEquals(before, Files.readString(parts.get(0).resolve(OutputSet.SHARD)));
+        // the parent folder of the shards is a fine output folder
+        QarCliTest.Result r = qar(merge(dir, parts));
+        assertEquals(0, r.code(), r.err());
+        assertEquals(before, Files.readString(parts.get(0).resolve(OutputSet.SHARD)));
+    }
+
     /** Replaces a file's text (through the link DIR/NAME), runs {@code check}, puts the text back. */
     private static void edited(Path file, java.util.function.UnaryOperator<String> edit, Runnable check)
             throws IOException {
