@@ -15,7 +15,7 @@ import org.apache.commons.statistics.descriptive.DoubleStatistics;
  * combines exactly as the original would. commons-statistics 1.1 offers no state accessors: the
  * state is the count and the primitive fields of the moment chain (FirstMoment ..
  * SumOfFourthDeviations), read by reflection. A library upgrade that changes them is caught by
- * the round-trip tests ({@code TallyCodecTest}), not silently.
+ * the shard and resume tests ({@code ShardTest}, {@code ResumeTest}), not silently.
  */
 final class StatisticsState {
     private StatisticsState() {
