@@ -1,7 +1,6 @@
 package qar.exact;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import qar.model.Channel;
 import qar.model.JumpProcess;
@@ -24,18 +23,12 @@ import qar.model.RecordValues;
  * src/site/markdown/exact.md, "Waiting-time distributions". Immutable.
  */
 public final class WaitingTimes {
-    private static final double THETA = 0.5;
-    private static final int TERMS = 15;
     /** Grid ends where the survival first falls below this. */
     private static final double TAIL = 1e-12;
     /** Longest tail followed by {@link #grid}: 2^200 fastest time scales. */
     private static final int MAX_SQUARINGS = 200;
 
     private final int d;
-    private final int[] from;
-    private final int[] to;
-    private final double[] rate;
-    private final double[] diag;
     private final double[] leak;
     private final double[] start;
     private final double mu;
@@ -43,8 +36,7 @@ public final class WaitingTimes {
     private final double watchedRate;
     private final double mean;
     private final double secondMoment;
-    private final List<double[]> powers = new ArrayList<>();
-    private final List<double[]> deficits = new ArrayList<>();
+    private final LeakPropagator propagator;
 
     /** Values on a grid; {@code cdf + survival = 1} to rounding, each accurate where it is small. */
     public record Grid(double[] tau, double[] density, double[] cdf, double[] survival) {
@@ -67,18 +59,14 @@ public final class WaitingTimes {
     private WaitingTimes(int d, int[] from, int[] to, double[] rate, double[] diag, double[] leak, double[] start,
             double mu, double watchedRate, double mean, double secondMoment) {
         this.d = d;
-        this.from = from;
-        this.to = to;
-        this.rate = rate;
-        this.diag = diag;
         this.leak = leak;
         this.start = start;
         this.mu = mu;
-        this.h = Math.scalb(1.0, Math.getExponent(THETA / mu));
         this.watchedRate = watchedRate;
         this.mean = mean;
         this.secondMoment = secondMoment;
-        firstPower();
+        this.propagator = new LeakPropagator(d, from, to, rate, diag, leak, start, mu);
+        this.h = propagator.h();
     }
 
     /** Steady state: the time between two consecutive watched jumps. */
@@ -179,7 +167,7 @@ public final class WaitingTimes {
         for (int a = 0; a < d; a++) {
             diag[a] = live[a] ? mu - escape[a] : 0;
         }
-        double[][] solve = moments(d, from, to, rate, leak, live, p0);
+        double[][] solve = WaitingMoments.moments(d, from, to, rate, leak, live, p0);
         double m1 = 0;
         double m2 = 0;
         for (int a = 0; a < d; a++) {
@@ -234,197 +222,6 @@ public final class WaitingTimes {
             }
         }
         return live;
-    }
-
-    /**
-     * x1 = (-R0)^-1 p0 and x2 = (-R0)^-1 x1 by GTH elimination from the top level down, on the rates
-     * times a power of two s that brings the largest to about 1 (exact; x1 and x2 scale back by s and
-     * s^2), so rates of any overall scale keep their digits. A nonzero censored rate or probability
-     * that comes out below 2^-960 has lost digits to underflow (and one lost entirely may have been
-     * the only way out): such a chain is eliminated again with exponents ({@link #wideMoments}).
-     */
-    private static double[][] moments(int d, int[] from, int[] to, double[] rate, double[] leak0, boolean[] live,
-            double[] p0) {
-        double largest = 0;
-        for (int k = 0; k < from.length; k++) {
-            largest = live[from[k]] ? Math.max(largest, rate[k]) : largest;
-        }
-        for (int a = 0; a < d; a++) {
-            largest = live[a] ? Math.max(largest, leak0[a]) : largest;
-        }
-        int e = Math.getExponent(largest);
-        double scale = Math.scalb(1.0, -e);
-        double[] g = new double[Dense.length(d)];
-        boolean tiny = false;
-        for (int k = 0; k < from.length; k++) {
-            if (live[from[k]]) {
-                g[to[k] * d + from[k]] += rate[k] * scale;
-                tiny |= rate[k] * scale < GthFactorization.TINY;
-            }
-        }
-        double[] leak = new double[d];
-        for (int a = 0; a < d; a++) {
-            leak[a] = leak0[a] * scale;
-            tiny |= leak0[a] > 0 && leak[a] < GthFactorization.TINY;
-        }
-        double[] pivot = new double[d];
-        for (int n = d - 1; n >= 0; n--) {
-            if (!live[n]) {
-                continue;
-            }
-            double s = leak[n];
-            for (int i = 0; i < n; i++) {
-                s += g[i * d + n];
-            }
-            pivot[n] = s;
-            for (int j = 0; j < n; j++) {
-                double gnj = g[n * d + j];
-                if (gnj == 0) {
-                    continue;
-                }
-                double f = gnj / s;
-                tiny |= f < GthFactorization.TINY;
-                for (int i = 0; i < n; i++) {
-                    if (i != j) {
-                        double gin = g[i * d + n];
-                        double add = gin * f;
-                        tiny |= gin != 0 && add < GthFactorization.TINY;
-                        g[i * d + j] += add;
-                    }
-                }
-                double add = leak[n] * f;
-                tiny |= leak[n] != 0 && add < GthFactorization.TINY;
-                leak[j] += add;
-            }
-        }
-        if (tiny) {
-            return wideMoments(d, from, to, rate, leak0, live, p0);
-        }
-        double[] x1 = gthSolve(d, g, pivot, live, p0);
-        double[] x2 = gthSolve(d, g, pivot, live, x1);
-        for (int a = 0; a < d; a++) {
-            x1[a] = Math.scalb(x1[a], -e);
-            x2[a] = Math.scalb(x2[a], -2 * e);
-        }
-        return new double[][] {x1, x2};
-    }
-
-    /**
-     * {@link #moments} with every number carrying its own exponent ({@link WideNumber}), for chains
-     * whose censored rates underflow the doubles: nothing is subtracted, so nothing is lost.
-     */
-    private static double[][] wideMoments(int d, int[] from, int[] to, double[] rate, double[] leak0,
-            boolean[] live, double[] p0) {
-        double[] gM = DoubleDouble.vector(Dense.length(d));
-        int[] gE = new int[Dense.length(d)];
-        double[] leakM = DoubleDouble.vector(d);
-        int[] leakE = new int[d];
-        WideNumber r = new WideNumber();
-        WideNumber x = new WideNumber();
-        WideNumber f = new WideNumber();
-        for (int k = 0; k < from.length; k++) {
-            if (live[from[k]]) {
-                r.load(gM, gE, to[k] * d + from[k]).add(rate[k], 0, 0).store(gM, gE, to[k] * d + from[k]);
-            }
-        }
-        for (int a = 0; a < d; a++) {
-            r.set(leak0[a], 0, 0).store(leakM, leakE, a);
-        }
-        double[] pivotM = DoubleDouble.vector(d);
-        int[] pivotE = new int[d];
-        WideNumber s = new WideNumber();
-        for (int n = d - 1; n >= 0; n--) {
-            if (!live[n]) {
-                continue;
-            }
-            s.load(leakM, leakE, n);
-            for (int i = 0; i < n; i++) {
-                s.add(gM, gE, i * d + n);
-            }
-            s.store(pivotM, pivotE, n);
-            for (int j = 0; j < n; j++) {
-                if (gM[2 * (n * d + j)] == 0) {
-                    continue;
-                }
-                f.load(gM, gE, n * d + j).divide(s);
-                for (int i = 0; i < n; i++) {
-                    if (i != j && gM[2 * (i * d + n)] != 0) {
-                        r.load(gM, gE, i * d + n).multiply(f).addTo(gM, gE, i * d + j, x);
-                    }
-                }
-                if (leakM[2 * n] != 0) {
-                    r.load(leakM, leakE, n).multiply(f).addTo(leakM, leakE, j, x);
-                }
-            }
-        }
-        double[] x1 = wideSolve(d, gM, gE, pivotM, pivotE, live, p0);
-        return new double[][] {x1, wideSolve(d, gM, gE, pivotM, pivotE, live, x1)};
-    }
-
-    private static double[] wideSolve(int d, double[] gM, int[] gE, double[] pivotM, int[] pivotE, boolean[] live,
-            double[] rhs) {
-        double[] bM = DoubleDouble.vector(d);
-        int[] bE = new int[d];
-        WideNumber t = new WideNumber();
-        WideNumber f = new WideNumber();
-        WideNumber x = new WideNumber();
-        for (int a = 0; a < d; a++) {
-            t.set(rhs[a], 0, 0).store(bM, bE, a);
-        }
-        for (int n = d - 1; n >= 0; n--) {
-            if (!live[n] || bM[2 * n] == 0) {
-                continue;
-            }
-            f.load(bM, bE, n).divide(pivotM, pivotE, n);
-            for (int i = 0; i < n; i++) {
-                if (gM[2 * (i * d + n)] != 0) {
-                    t.load(gM, gE, i * d + n).multiply(f).addTo(bM, bE, i, x);
-                }
-            }
-        }
-        double[] xM = DoubleDouble.vector(d);
-        int[] xE = new int[d];
-        double[] out = new double[d];
-        WideNumber acc = new WideNumber();
-        for (int n = 0; n < d; n++) {
-            if (!live[n]) {
-                continue;
-            }
-            acc.load(bM, bE, n);
-            for (int j = 0; j < n; j++) {
-                if (gM[2 * (n * d + j)] != 0 && xM[2 * j] != 0) {
-                    acc.add(t.load(gM, gE, n * d + j).multiply(xM, xE, j));
-                }
-            }
-            acc.divide(pivotM, pivotE, n).store(xM, xE, n);
-            out[n] = acc.doubleValue();
-        }
-        return out;
-    }
-
-    private static double[] gthSolve(int d, double[] g, double[] pivot, boolean[] live, double[] rhs) {
-        double[] b = rhs.clone();
-        for (int n = d - 1; n >= 0; n--) {
-            if (!live[n] || b[n] == 0) {
-                continue;
-            }
-            double f = b[n] / pivot[n];
-            for (int i = 0; i < n; i++) {
-                b[i] += g[i * d + n] * f;
-            }
-        }
-        double[] x = new double[d];
-        for (int n = 0; n < d; n++) {
-            if (!live[n]) {
-                continue;
-            }
-            double acc = b[n];
-            for (int j = 0; j < n; j++) {
-                acc += g[n * d + j] * x[j];
-            }
-            x[n] = acc / pivot[n];
-        }
-        return x;
     }
 
     /** Mean waiting time, {@code 1^T (-R0)^-1 p0}. */
@@ -518,189 +315,19 @@ public final class WaitingTimes {
         return hi;
     }
 
-    /** exp(R0 tau) p0; cdf[0] receives delta(tau) . p0. */
     private double[] propagate(double tau, double[] cdf) {
-        if (!(tau >= 0) || !Double.isFinite(tau)) {
-            throw new IllegalArgumentException("tau must be finite and >= 0, got " + tau);
-        }
-        double steps = Math.floor(tau / h);
-        double r = Math.max(0, tau - steps * h);
-        // exp(R0 r) p0 and its deficit by the shifted series; r < h so mu r <= THETA
-        double a = mu * r;
-        double[] v = new double[d];
-        double c = series(start, r, phiCoefficients(a), v);
-        double e = Math.exp(-a);
-        for (int i = 0; i < d; i++) {
-            v[i] *= e;
-        }
-        c *= r;
-        int top = steps == 0 ? -1 : Math.getExponent(steps);
-        double[] w = new double[d];
-        for (int j = top; j >= 0; j--) {
-            double p = Math.scalb(1.0, j);
-            if (steps >= p) {
-                steps -= p;
-                c += dot(deficit(j), v);
-                double[] m = power(j);
-                java.util.Arrays.fill(w, 0);
-                for (int i = 0; i < d; i++) {
-                    double acc = 0;
-                    for (int k = 0; k < d; k++) {
-                        acc += m[i * d + k] * v[k];
-                    }
-                    w[i] = acc;
-                }
-                double[] t = v;
-                v = w;
-                w = t;
-            }
-        }
-        cdf[0] = c;
-        return v;
+        return propagator.propagate(tau, cdf);
     }
 
-    private static double factorial(int k) {
-        double f = 1;
-        for (int i = 2; i <= k; i++) {
-            f *= i;
-        }
-        return f;
-    }
-
-    /**
-     * c_k = int_0^1 e^{-a s} s^k / k! ds = e^{-a} sum_j a^j / (j + k + 1)!, all terms positive.
-     */
-    private static double[] phiCoefficients(double a) {
-        double[] c = new double[TERMS + 1];
-        for (int k = 0; k <= TERMS; k++) {
-            double term = 1 / factorial(k + 1);
-            double s = term;
-            for (int j = 1; j < 40 && term > 1e-18 * s; j++) {
-                term *= a / (j + k + 1);
-                s += term;
-            }
-            c[k] = Math.exp(-a) * s;
-        }
-        return c;
-    }
-
-    /** out = f (R0 + mu I) x over the live levels, sparse. */
-    private void shifted(double[] x, double[] out, double f) {
-        for (int i = 0; i < d; i++) {
-            out[i] = f * diag[i] * x[i];
-        }
-        for (int k = 0; k < from.length; k++) {
-            double xf = x[from[k]];
-            if (xf != 0) {
-                out[to[k]] += f * rate[k] * xf;
-            }
-        }
-    }
-
-    private synchronized double[] power(int j) {
-        while (powers.size() <= j) {
-            int last = powers.size() - 1;
-            double[] e = powers.get(last);
-            double[] e2 = new double[Dense.length(d)];
-            FiniteTimeCumulants.multiplyAdd(e, e, e2, d);
-            double[] del = deficits.get(last);
-            double[] del2 = del.clone();
-            for (int k = 0; k < d; k++) {
-                double acc = 0;
-                for (int i = 0; i < d; i++) {
-                    acc += del[i] * e[i * d + k];
-                }
-                del2[k] += acc;
-            }
-            pin(e2, del2);
-            powers.add(e2);
-            deficits.add(del2);
-        }
-        return powers.get(j);
-    }
-
-    private synchronized double[] deficit(int j) {
-        power(j);
-        return deficits.get(j);
-    }
-
-    /**
-     * The shifted Taylor series of exp((R0 + mu) r) x into {@code v} (not yet times e^{-mu r}),
-     * returning the series of its deficit l^T phi_1 x with the given coefficients.
-     */
-    private double series(double[] x, double r, double[] coef, double[] v) {
-        double[] term = x.clone();
-        double[] next = new double[d];
-        System.arraycopy(x, 0, v, 0, d);
-        double c = coef[0] * dot(leak, term);
-        for (int k = 1; k <= TERMS; k++) {
-            shifted(term, next, r / k);
-            double[] t = term;
-            term = next;
-            next = t;
-            for (int i = 0; i < d; i++) {
-                v[i] += term[i];
-            }
-            c += coef[k] * factorial(k) * dot(leak, term);
-        }
-        return c;
-    }
-
-    /** E_0 = exp(R0 h) and delta_0 = h l^T phi_1(R0 h), column by column. */
-    private void firstPower() {
-        double a = mu * h;
-        double[] coef = phiCoefficients(a);
-        double e = Math.exp(-a);
-        double[] m = new double[Dense.length(d)];
-        double[] del = new double[d];
-        double[] unit = new double[d];
-        double[] v = new double[d];
-        for (int col = 0; col < d; col++) {
-            java.util.Arrays.fill(unit, 0);
-            unit[col] = 1;
-            double c = series(unit, h, coef, v);
-            for (int i = 0; i < d; i++) {
-                m[i * d + col] = e * v[i];
-            }
-            del[col] = h * c;
-        }
-        pin(m, del);
-        powers.add(m);
-        deficits.add(del);
-    }
-
-    /** Rescales column k to sum 1 - delta_k where that difference is free of cancellation. */
-    private void pin(double[] m, double[] del) {
-        for (int k = 0; k < d; k++) {
-            if (!(del[k] <= 0.5)) {
-                continue;
-            }
-            double s = 0;
-            for (int i = 0; i < d; i++) {
-                s += m[i * d + k];
-            }
-            if (s > 0) {
-                double f = (1 - del[k]) / s;
-                for (int i = 0; i < d; i++) {
-                    m[i * d + k] *= f;
-                }
-            }
-        }
+    private double[] power(int j) {
+        return propagator.power(j);
     }
 
     private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        return LeakPropagator.dot(a, b);
     }
 
     private static double sum(double[] a) {
-        double s = 0;
-        for (double x : a) {
-            s += x;
-        }
-        return s;
+        return LeakPropagator.sum(a);
     }
 }
