@@ -2,7 +2,6 @@ package qar.sample;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,16 +9,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.commons.rng.JumpableUniformRandomProvider;
 import org.apache.commons.rng.LongJumpableUniformRandomProvider;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.sampling.distribution.AliasMethodDiscreteSampler;
-import org.apache.commons.rng.sampling.distribution.SharedStateDiscreteSampler;
 import qar.estimate.BatchCumulants;
 import qar.estimate.ReplicaMoments;
-import qar.model.Channel;
 import qar.model.JumpProcess;
-import qar.model.RecordValues;
 
 /**
  * Independent stationary replicas of one process.
@@ -55,31 +48,16 @@ public final class Campaign {
     private static final long POLL_MILLIS = 50;
 
     private final Engine engine;
-    private final double[] stationary;
-    private final double duration;
     private final long replicas;
     private final int groups;
-    private final Recording recording;
-    private final double[] meanRate;
-    /** Trajectory time between two looks at the stop flag. */
-    private final double pollInterval;
+    private final BlockRunner runner;
 
     private Campaign(Engine engine, double[] stationary, double duration, long replicas,
             Recording recording) {
         this.engine = engine;
-        this.stationary = stationary;
-        this.duration = duration;
         this.replicas = replicas;
         this.groups = (int) Math.min(MAX_GROUPS, replicas / BatchCumulants.MIN_GROUP_SIZE);
-        this.recording = recording;
-        JumpProcess p = engine.process();
-        meanRate = new double[p.reservoirs().size()];
-        double jumpRate = 0;
-        for (Channel ch : p.channels()) {
-            meanRate[ch.reservoir()] += ch.rate() * stationary[ch.from()] * ch.energy();
-            jumpRate += ch.rate() * stationary[ch.from()];
-        }
-        pollInterval = jumpRate > 0 ? POLL_JUMPS / jumpRate : Double.POSITIVE_INFINITY;
+        this.runner = new BlockRunner(engine, stationary, duration, replicas, groups, recording);
     }
 
     /**
@@ -201,11 +179,6 @@ public final class Campaign {
         return g + 1 == groups ? replicas : first(g + 1);
     }
 
-    /** The group of replica i: the largest g with first(g) <= i. */
-    private int groupOf(long i) {
-        return (int) (((i + 1) * groups - 1) / replicas);
-    }
-
     /**
      * The result of a run: per group its tally, in group order. A run stopped early ({@code
      * partial}) holds only the groups all of whose replicas finished, from the first on.
@@ -243,24 +216,6 @@ public final class Campaign {
 
         Stopped() {
             super(null, null, false, false);
-        }
-    }
-
-    /** A block's output: one partial tally per group it touches, and its rows. */
-    private record Partial(int[] group, GroupTally[] tally, List<ReplicaResult> rows, long jumps, long steps) {
-        @Override
-        public boolean equals(Object o) {
-            return RecordValues.equal(this, o);
-        }
-
-        @Override
-        public int hashCode() {
-            return RecordValues.hash(this);
-        }
-
-        @Override
-        public String toString() {
-            return RecordValues.text(this);
         }
     }
 
@@ -346,7 +301,7 @@ public final class Campaign {
         for (long b = 0; b < startBlock; b++) {
             master.longJump();
         }
-        Ordered ordered = new Ordered(master, startBlock, endBlock, firstGroup, start, lo, hi, rows,
+        BlockOrder ordered = new BlockOrder(master, startBlock, endBlock, firstGroup, start, lo, hi, rows,
                 (long) AHEAD_PER_THREAD * threads, jumps0, steps0, control);
         boolean keepRows = rows != null;
         long t0 = System.nanoTime();
@@ -361,8 +316,9 @@ public final class Campaign {
             for (int k = 0; k < threads; k++) {
                 futures.add(pool.submit(() -> {
                     try {
-                        for (Claim c = ordered.claim(); c != null; c = ordered.claim()) {
-                            ordered.finish(c.block, runBlock(c.block, c.stream, lo, hi, keepRows, done, control));
+                        for (BlockOrder.Claim c = ordered.claim(); c != null; c = ordered.claim()) {
+                            ordered.finish(c.block(),
+                                    runner.run(c.block(), c.stream(), lo, hi, keepRows, done, control));
                         }
                     } catch (Stopped s) {
                         // the block is dropped; the finished ones are kept
@@ -404,19 +360,19 @@ public final class Campaign {
             pool.shutdownNow();
         }
         double threadSeconds = threadSeconds0 + (System.nanoTime() - t0) * 1e-9 * threads;
-        boolean partial = ordered.nextCombine < endBlock;
+        boolean partial = ordered.nextCombine() < endBlock;
         if (!partial) {
-            return new Result(List.of(ordered.groups), ordered.jumps, ordered.steps, threadSeconds / threads,
+            return new Result(List.of(ordered.groups()), ordered.jumps(), ordered.steps(), threadSeconds / threads,
                     threads);
         }
         if (saver != null) {
             saver.save(ordered.state(threadSeconds));
         }
         // the groups whose every replica finished, from the first on
-        long finished = Math.min(hi, ordered.nextCombine * BLOCK);
+        long finished = Math.min(hi, ordered.nextCombine() * BLOCK);
         List<GroupTally> complete = new ArrayList<>();
         for (int g = firstGroup; g < endGroup && end(g) <= finished; g++) {
-            complete.add(ordered.groups[g - firstGroup]);
+            complete.add(ordered.groups()[g - firstGroup]);
         }
         long jumps = complete.stream().mapToLong(g -> {
             long s = 0;
@@ -429,158 +385,4 @@ public final class Campaign {
         return new Result(List.copyOf(complete), jumps, -1, threadSeconds / threads, threads, true);
     }
 
-    private record Claim(long block, JumpableUniformRandomProvider stream) {
-    }
-
-    /**
-     * Hands out blocks with their streams in index order, at most {@code ahead} blocks past the
-     * oldest unfinished one, and combines partials (and passes rows on) in index order.
-     */
-    private final class Ordered {
-        private final LongJumpableUniformRandomProvider master;
-        private final RunControl control;
-        private final long lo;
-        private final long hi;
-        private final long blocks;
-        private final long ahead;
-        private final TreeMap<Long, Partial> pending = new TreeMap<>();
-        private final int firstGroup;
-        private final GroupTally[] groups;
-        private final ReplicaSink rows;
-        private long nextClaim;
-        private long nextCombine;
-        private long jumps;
-        private long steps;
-        private boolean failed;
-
-        Ordered(LongJumpableUniformRandomProvider master, long startBlock, long endBlock, int firstGroup,
-                GroupTally[] groups, long lo, long hi, ReplicaSink rows, long ahead, long jumps, long steps,
-                RunControl control) {
-            this.master = master;
-            this.control = control;
-            this.lo = lo;
-            this.hi = hi;
-            this.blocks = endBlock;
-            this.nextClaim = startBlock;
-            this.nextCombine = startBlock;
-            this.firstGroup = firstGroup;
-            this.groups = groups;
-            this.rows = rows;
-            this.ahead = ahead;
-            this.jumps = jumps;
-            this.steps = steps;
-        }
-
-        /** The next block, or null when all are claimed, a worker failed or a stop was asked for. */
-        synchronized Claim claim() throws InterruptedException {
-            // the oldest unfinished block is claimed and running, so its finish() wakes us
-            while (!failed && !control.stopRequested() && nextClaim < blocks && nextClaim - nextCombine >= ahead) {
-                wait();
-            }
-            if (failed || control.stopRequested() || nextClaim >= blocks) {
-                return null;
-            }
-            return new Claim(nextClaim++, master.longJump());
-        }
-
-        /** Wakes workers waiting for a claim, after a stop request. */
-        synchronized void wake() {
-            notifyAll();
-        }
-
-        /** The combined blocks, exactly, with the rows written for them made durable. */
-        synchronized CampaignState state(double threadSeconds) {
-            long rowsPosition = rows == null ? -1 : rows.flush();
-            long finished = Math.max(0, Math.min(hi, nextCombine * BLOCK) - lo);
-            return new CampaignState(firstGroup, groups.length, nextCombine, finished, jumps, steps, threadSeconds,
-                    rowsPosition, CampaignState.encode(groups));
-        }
-
-        /** A worker failed: its block will never finish, so the others stop claiming. */
-        synchronized void fail() {
-            failed = true;
-            notifyAll();
-        }
-
-        synchronized void finish(long block, Partial p) {
-            pending.put(block, p);
-            while (!pending.isEmpty() && pending.firstKey() == nextCombine) {
-                Partial q = pending.pollFirstEntry().getValue();
-                for (int k = 0; k < q.group.length; k++) {
-                    int g = q.group[k] - firstGroup;
-                    groups[g] = groups[g] == null ? q.tally[k] : groups[g].combine(q.tally[k]);
-                }
-                if (rows != null) {
-                    rows.accept(q.rows);
-                }
-                jumps += q.jumps;
-                steps += q.steps;
-                nextCombine++;
-                notifyAll();
-            }
-        }
-    }
-
-    /** Block {@code block}'s replicas within [from, to); those before {@code from} only advance the stream. */
-    private Partial runBlock(long block, JumpableUniformRandomProvider stream, long from, long to, boolean keepRows,
-            AtomicLong done, RunControl control) {
-        JumpProcess process = engine.process();
-        int reservoirs = process.reservoirs().size();
-        long start0 = block * BLOCK;
-        long lo = Math.max(from, start0);
-        long hi = Math.min(to, Math.min(replicas, start0 + BLOCK));
-        for (long i = start0; i < lo; i++) {
-            stream.jump();
-        }
-        int g0 = groupOf(lo);
-        int g1 = groupOf(hi - 1);
-        int[] group = new int[g1 - g0 + 1];
-        GroupTally[] tally = new GroupTally[group.length];
-        for (int k = 0; k < group.length; k++) {
-            group[k] = g0 + k;
-            tally[k] = GroupTally.create(reservoirs, recording, meanRate);
-        }
-        List<Recording.WatchRange> ws = recording.watches();
-        WaitingTimeRecorder waits = ws.isEmpty() ? null
-                : new WaitingTimeRecorder(ws.stream().map(Recording.WatchRange::watch).toList(),
-                        process.channels().size());
-        double[] lengths = recording.windows();
-        EnergyTally energy = EnergyTally.of(process);
-        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths,
-                recording.fluctuations());
-        TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, duration, control, pollInterval);
-        List<ReplicaResult> rows = keepRows ? new ArrayList<>(BLOCK) : List.of();
-        SharedStateDiscreteSampler initial = null;
-        long jumps = 0;
-        long steps = 0;
-        int bound = -1;
-        for (long i = lo; i < hi; i++) {
-            if (control.stopRequested()) {
-                throw new Stopped();
-            }
-            int k = groupOf(i) - g0;
-            if (k != bound) {
-                recorder.bind(tally[k]);
-                bound = k;
-            }
-            UniformRandomProvider rng = stream.jump();
-            initial = initial == null ? AliasMethodDiscreteSampler.of(rng, stationary)
-                    : initial.withUniformRandomProvider(rng);
-            int start = initial.sample();
-            steps += engine.run(rng, start, duration, recorder);
-            long[] quanta = energy.energy();
-            long[] perReservoir = energy.jumps();
-            for (long n : perReservoir) {
-                jumps += n;
-            }
-            tally[k].moments().accept(quanta, perReservoir);
-            if (keepRows) {
-                rows.add(new ReplicaResult(i, start, energy.endLevel(), quanta, perReservoir));
-            }
-            if (done != null) {
-                done.incrementAndGet();
-            }
-        }
-        return new Partial(group, tally, rows, jumps, steps);
-    }
 }
