@@ -36,6 +36,13 @@ final class MergeCommand implements Command {
         if (dirs.isEmpty()) {
             throw new UsageException("give the output folders of the shards: qar merge DIR...");
         }
+        for (String d : dirs) {
+            if (d.startsWith("-") && !Files.isDirectory(Path.of(d))) {
+                // JCommander hands an unknown option to the folder list: say what it is
+                throw new UsageException(UsageException.shown(d) + " is not an option of qar merge (it takes --out DIR,"
+                        + " --json and the shards' folders)");
+            }
+        }
         List<Shards.Shard> read = new ArrayList<>();
         for (String d : dirs) {
             read.add(Shards.read(Path.of(d)));

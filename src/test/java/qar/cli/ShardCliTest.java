@@ -96,6 +96,13 @@ class ShardCliTest {
         }
     }
 
+    /** An option merge does not have (sample's --quiet, a typo) is named as such, not as a missing folder. */
+    @Test
+    void anUnknownOptionIsNamed() {
+        refused(List.of("merge", "--quiet", "s1"), "--quiet is not an option of qar merge", "--out DIR");
+        refused(List.of("merge", "s1", "--bogus"), "--bogus is not an option of qar merge");
+    }
+
     @Test
     void wrongShardsAreRefused(@TempDir Path dir) throws IOException {
         List<Path> parts = shards(dir, 3);
