@@ -168,8 +168,7 @@ public final class RateFunction {
         double f1 = phi(dir * x1, j);
         double f2 = phi(dir * x2, j);
         for (int it = 0; it < GOLDEN_STEPS && b - a > 1e-9 * b; it++) {
-            // both -infinity (lambda unresolved there): the finite phi lies inwards, towards s = 0
-            if (f1 > f2 || f2 == Double.NEGATIVE_INFINITY) {
+            if (f1 > f2) {
                 b = x2;
                 x2 = x1;
                 f2 = f1;
