@@ -191,7 +191,7 @@ final class CampaignFile {
     /** The first field in which two identities differ, as "--time is 200 in A but 100 in B" reads: {name, a, b}. */
     static String[] difference(CampaignId a, CampaignId b) {
         if (!a.model().equals(b.model())) {
-            return new String[] {"the model", model(a), model(b)};
+            return modelDifference(a, b);
         }
         if (a.seed() != b.seed()) {
             return new String[] {"--seed", Long.toString(a.seed()), Long.toString(b.seed())};
@@ -224,13 +224,63 @@ final class CampaignFile {
         return null;
     }
 
+    /** The first field of the models that differs ("N is 5 in A but 7 in B"), not the whole models. */
+    private static String[] modelDifference(CampaignId a, CampaignId b) {
+        JsonNode ma = json(a).get("model");
+        JsonNode mb = json(b).get("model");
+        if (ma.has("refrigerator") != mb.has("refrigerator")) {
+            return new String[] {"the model", model(a), model(b)};
+        }
+        String[] d = ma.has("refrigerator") ? firstDifference("", ma.get("refrigerator"), mb.get("refrigerator"))
+                : firstDifference("the process file's ", ma.get("process"), mb.get("process"));
+        return d != null ? d : new String[] {"the model", model(a), model(b)};
+    }
+
+    /** {path, a, b} of the first leaf where two JSON values differ (numbers by value); null if none. */
+    private static String[] firstDifference(String path, JsonNode a, JsonNode b) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String n : names) {
+                String[] d = firstDifference(path + (path.isEmpty() || path.endsWith(" ") ? "" : ".") + n, a.get(n), b.get(n));
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        if (a != null && b != null && a.isArray() && b.isArray()) {
+            for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+                String[] d = firstDifference(path + "[" + i + "]", a.get(i), b.get(i));
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        boolean same = a != null && b != null && (a.isNumber() && b.isNumber()
+                ? Double.compare(a.doubleValue(), b.doubleValue()) == 0 : a.equals(b));
+        return same ? null : new String[] {path, leaf(a), leaf(b)};
+    }
+
+    private static String leaf(JsonNode v) {
+        if (v == null) {
+            return "absent";
+        }
+        if (v.isNumber()) {
+            return shown(v.doubleValue());
+        }
+        return v.isValueNode() ? v.asText() : v.toString();
+    }
+
     static String windows(List<Double> w) {
         return w.isEmpty() ? "absent" : String.join(" ", w.stream().map(CampaignFile::shown).toList());
     }
 
     private static String model(CampaignId id) {
         return id.model() instanceof CampaignId.ProcessFile f ? "the process file " + f.source() + " (as it was read)"
-                : "the refrigerator " + json(id).get("model").get("refrigerator").toString();
+                : "the refrigerator";
     }
 
     /** SHA-256 of text, in lower-case hex. */

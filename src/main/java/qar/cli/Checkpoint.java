@@ -116,34 +116,78 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
      * was killed is removed.
      */
     static Lock lock(String option, Path file) {
+        return lock(option, file, () -> { });
+    }
+
+    /** Tries before a lock file that keeps being replaced under us counts as in use. */
+    private static final int LOCK_TRIES = 10;
+
+    /**
+     * As {@link #lock(String, Path)}; {@code afterOpen} runs between opening the lock file and
+     * locking it (tests put a rival's close and lock there).
+     *
+     * <p>A holder deletes the lock file before it lets go, so the file this run opened may no
+     * longer be the one at the path once it is locked, and another run may lock the new one. So
+     * the file key (device and inode) at the path is read before the open and after the lock:
+     * the same key both times is the opened file (its inode cannot be reused while this run holds
+     * it open); another key, or none, and it opens the path again. Only stat is used: on POSIX
+     * systems closing any other descriptor of the locked file would drop this process's lock.
+     */
+    static Lock lock(String option, Path file, Runnable afterOpen) {
         if (file.toString().isEmpty() || Files.isDirectory(file)) {
             throw UsageException.of(option, UsageException.shown(file.toString()), "must name a checkpoint file, not a folder");
         }
         Path path = lockFile(file);
-        FileChannel ch = null;
-        try {
-            ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held;
+        for (int attempt = 0; attempt < LOCK_TRIES; attempt++) {
+            FileChannel ch = null;
             try {
-                held = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                held = null; // held by this JVM already
-            }
-            if (held == null) {
-                ch.close();
-                throw UsageException.of(option, file, "is in use by another process (it holds " + path + ")");
-            }
-            Files.deleteIfExists(tmp(file));
-            return new Lock(file, path, ch);
-        } catch (IOException e) {
-            try {
-                if (ch != null) {
-                    ch.close();
+                try {
+                    Files.createFile(path);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another run's (held or left) lock file
                 }
-            } catch (IOException again) {
-                // nothing held
+                Object before = fileKey(path);
+                ch = FileChannel.open(path, StandardOpenOption.WRITE);
+                afterOpen.run();
+                FileLock held;
+                try {
+                    held = ch.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    held = null; // held by this JVM already
+                }
+                if (held == null) {
+                    ch.close();
+                    throw UsageException.of(option, file, "is in use by another process (it holds " + path + ")");
+                }
+                if (!java.util.Objects.equals(before, fileKey(path))) {
+                    ch.close();
+                    continue;
+                }
+                Files.deleteIfExists(tmp(file));
+                return new Lock(file, path, ch);
+            } catch (java.nio.file.NoSuchFileException e) {
+                close(ch); // deleted by the holder that let go: open the new one
+            } catch (IOException e) {
+                close(ch);
+                throw UsageException.of(option, file, "cannot be locked (" + OutputSet.describe(e) + ")");
             }
-            throw UsageException.of(option, file, "cannot be locked (" + OutputSet.describe(e) + ")");
+        }
+        throw UsageException.of(option, file, "is in use by another process (its lock file " + path
+                + " was replaced " + LOCK_TRIES + " times while this run took it)");
+    }
+
+    /** The path's file key by stat; null on a file system without keys (where an open file cannot be deleted). */
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    }
+
+    private static void close(FileChannel ch) {
+        try {
+            if (ch != null) {
+                ch.close();
+            }
+        } catch (IOException again) {
+            // nothing held
         }
     }
 

@@ -171,8 +171,11 @@ public final class ExactSolver {
         double[] sigmaSpread = new double[1];
         double[] residualSpread = new double[1];
         double[] betas = new double[k];
+        // no jump exchanges energy with it, or its count is a function of the level: exactly 0
+        boolean[] zero = new boolean[k];
         for (int r = 0; r < k; r++) {
             betas[r] = process.reservoirs().get(r).beta();
+            zero[r] = switchedOff(scaled, r) || EnergyPotential.bounded(process, r);
         }
         for (int i = 0; i < PROBES; i++) {
             JumpProcess probe = scaledCopy(process, 1 / unscale, (long) i * process.channels().size());
@@ -186,7 +189,7 @@ public final class ExactSolver {
                     // a probe that overflowed resolves nothing
                     spread[r][n] = Math.max(spread[r][n], dv <= Double.MAX_VALUE ? dv : Double.POSITIVE_INFINITY);
                 }
-                double dI = moved[r][0] - kappa[r][0];
+                double dI = zero[r] ? 0 : moved[r][0] - kappa[r][0];
                 dSigma -= betas[r] * dI;
                 dResidual += dI;
             }
@@ -203,7 +206,7 @@ public final class ExactSolver {
         for (int r = 0; r < k; r++) {
             double[] gross = grossFlows(scaled, pi, r, order);
             double[] lost = lostFlows(scaled, pi, r, order);
-            boolean off = switchedOff(scaled, r);
+            boolean off = zero[r];
             double[] resolution = new double[order];
             double[] value = new double[order];
             double[] resolutionOut = new double[order];
@@ -225,7 +228,7 @@ public final class ExactSolver {
                 }
             }
             // the sums over reservoirs are in double: a few ulps of their largest term
-            double termFloor = Math.max(Math.max(ARITHMETIC_FLOOR * gross[0], lost[0]), 4 * Math.ulp(kappa[r][0]));
+            double termFloor = off ? 0 : Math.max(Math.max(ARITHMETIC_FLOOR * gross[0], lost[0]), 4 * Math.ulp(kappa[r][0]));
             sigmaFloor = Math.max(sigmaFloor, termFloor * Math.abs(betas[r]));
             residualFloor = Math.max(residualFloor, termFloor);
             String name = process.reservoirs().get(r).name();

@@ -93,7 +93,9 @@ public final class GeneratingFunction {
 
     /**
      * @param s one counting field per reservoir, conjugate to the energy entering from it
-     * @return lambda(s); +infinity if a tilted rate overflows
+     * @return lambda(s); +infinity if a tilted rate overflows; NaN where the search does not
+     *         converge or its double-double elimination cannot resolve the root (callers treat
+     *         both as "not finite")
      */
     public double lambda(double... s) {
         if (s.length != reservoirs) {
@@ -126,8 +128,11 @@ public final class GeneratingFunction {
         Elimination el = new Elimination(tilt);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             boolean valid = el.run(x);
+            if (valid && !(Double.isFinite(el.f) && Double.isFinite(el.df))) {
+                return Double.NaN; // the elimination overflowed: no sign to bisect on
+            }
             if (valid && el.f == 0) {
-                return x;
+                return resolved(x, el);
             }
             if (!valid || el.f < 0) {
                 a = Math.max(a, x);
@@ -141,17 +146,31 @@ public final class GeneratingFunction {
                     next = 0.5 * (a + b);
                 }
                 if (Math.abs(next - x) <= 2 * Math.ulp(x)) {
-                    return next;
+                    return resolved(next, el);
                 }
             } else {
                 next = 0.5 * (a + b);
             }
             if (b - a <= 4 * Math.ulp(Math.max(Math.abs(a), Math.abs(b)))) {
-                return 0.5 * (a + b);
+                return resolved(0.5 * (a + b), el);
             }
             x = next;
         }
-        return x;
+        // never converged: the last trial is not a root (it was off by 1e40 on stiff tilts)
+        return Double.NaN;
+    }
+
+    /**
+     * Relative uncertainty of a root above which it is refused: the double-double elimination's
+     * rounding bound over f' is the root's error; where the tilted rates are 1e30 and more times
+     * lambda the elimination loses every digit and f is its rounding only.
+     */
+    private static final double MAX_ROOT_ERROR = 1e-10;
+
+    /** x if the last valid elimination (at or next to x) resolves it to {@link #MAX_ROOT_ERROR}, else NaN. */
+    private double resolved(double x, Elimination el) {
+        double err = 8.0 * d * 0x1p-104 * el.fAbs / Math.abs(el.df);
+        return err <= MAX_ROOT_ERROR * Math.abs(x) ? x : Double.NaN;
     }
 
     /**
@@ -172,6 +191,8 @@ public final class GeneratingFunction {
         private final double[] gAbs;
         double f;
         double df;
+        /** rounding scale of f */
+        double fAbs;
 
         Elimination(Tilt tilt) {
             this.tilt = tilt;
@@ -253,9 +274,11 @@ public final class GeneratingFunction {
             if (eAbs[0] <= gAbs[0]) {
                 f = e[0].doubleValue();
                 df = de[0];
+                fAbs = eAbs[0];
             } else {
                 f = g[0].doubleValue();
                 df = dg[0];
+                fAbs = gAbs[0];
             }
             return true;
         }

@@ -48,6 +48,8 @@ public record Thermodynamics(double firstLawResidual, double firstLawResolution,
         if (Double.isNaN(sigma)) {
             entropy = null;
             why.put("entropyProduction", "undefined: a reservoir is not thermal");
+        } else if (stats.stream().allMatch(s -> s.exactlyZero(0))) {
+            entropy = 0.0; // every current exactly 0 (a single reservoir's count is bounded)
         } else if (!(Math.abs(sigma) > sigmaResolution)) {
             entropy = null;
             why.put("entropyProduction", unresolved(sigma * unit, sigmaResolution * unit));

@@ -76,16 +76,18 @@ class FiniteTimeCliTest {
     /**
      * The cold bath switched off: lambda_w(s) loses its digits at the strong tilts the search of
      * the curve's ends reached, lambda'(s) came out 0.0 at both ends, and the gap 1 % of a range
-     * of 0 asked for 2^31 points: the run never ended (qar sample with --window likewise). Now a
-     * one-line refusal, at once.
+     * of 0 asked for 2^31 points: the run never ended (qar sample with --window likewise). Then a
+     * refusal; since lambda(s) returns NaN for a tilt it cannot resolve (it returned garbage such
+     * as -2.2e-4 where the truth is 5e128), the curve skips those tilts and is drawn, at once
+     * (its points are checked against the oracle in LambdaConvergenceTest).
      */
     @Test
-    void aRateFunctionWhoseEndsLostTheirDigitsIsRefusedNotEndless() {
+    void aRateFunctionWhoseEndsLostTheirDigitsIsDrawnNotEndless() {
         QarCliTest.Result r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
                 java.time.Duration.ofSeconds(60), () -> QarCliTest.run("exact", "--N", "5", "--gamma-c", "0",
                         "--rate-function", "w"));
-        QarCliTest.assertRefused(r, "the rate function of w");
-        assertTrue(r.err().contains("lost lambda(s)"), r.err());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("rate function of w on j = "), r.out());
     }
 
     /** A reservoir switched off counts 0 with probability 1: its rate -ln P / t is 0.0 (was written -0.0). */

@@ -128,6 +128,20 @@ class ShardCliTest {
         refused(List.of("merge"), "shard");
     }
 
+    /** Shards of different models name the first field that differs, not the whole models. */
+    @Test
+    void shardsOfDifferentModelsNameTheField(@TempDir Path dir) throws IOException {
+        List<Path> parts = shards(dir, 3);
+        Path other = dir.resolve("n7");
+        assertEquals(0, qar(List.of("sample", "--N", "7", "--seed", "5", "--time", "6", "--replicas", "100",
+                "--window", "1", "--window", "3", "--wtd", "all", "--ft", "--quiet", "--shard", "2/3", "--out",
+                other.toString())).code());
+        refused(merge(dir.resolve("m"), List.of(parts.get(0), other, parts.get(2))),
+                "different campaigns: N is 4 in " + parts.get(0) + " but 7 in " + other);
+        QarCliTest.Result r = qar(merge(dir.resolve("m"), List.of(parts.get(0), other, parts.get(2))));
+        assertTrue(!r.err().contains("betaC") && r.err().length() < 300, r.err());
+    }
+
     /**
      * A shard read through its folder's .qar/current (where its files really are), merged into that
      * folder: publishing there deletes the old set, so the shard's files would be gone with exit 0.

@@ -308,6 +308,9 @@ class StiffChainTest {
                 ReservoirStatistics st = plain.reservoirs().get(r);
                 double[] k = wide.cumulants(p.energyWeights(r), 4);
                 for (int n = 0; n < 4; n++) {
+                    if (st.exactlyZero(n)) {
+                        continue; // a count bounded by structure: 0 from neither factorization
+                    }
                     assertEquals(st.cumulants()[n], k[n], st.resolution()[n],
                             "trial " + trial + " " + st.name() + " kappa_" + (n + 1));
                 }
