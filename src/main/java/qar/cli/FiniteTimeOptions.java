@@ -72,14 +72,7 @@ final class FiniteTimeOptions {
      * @param process the process whose P(n, t) is wanted: t times its stationary jump rate is capped
      */
     double[] windows(DecimalArg time, JumpProcess process) {
-        double rate = 0;
-        if (!windows.isEmpty()) {
-            double[] pi = qar.exact.ExactSolver.stationaryState(process);
-            double[] escape = process.escapeRates();
-            for (int a = 0; a < pi.length; a++) {
-                rate += pi[a] * escape[a];
-            }
-        }
+        double rate = windows.isEmpty() ? 0 : process.jumpRate(qar.exact.ExactSolver.stationaryState(process));
         double longest = time == null ? Double.POSITIVE_INFINITY : time.value();
         double[] out = new double[windows.size()];
         for (int i = 0; i < out.length; i++) {

@@ -180,13 +180,7 @@ public final class SampleJob {
 
     /** The mean number of jumps the campaign will simulate: R T sum_a pi_a escape_a. */
     public double expectedJumps() {
-        double[] pi = exact.solution().populations();
-        double[] escape = process.escapeRates();
-        double rate = 0;
-        for (int a = 0; a < pi.length; a++) {
-            rate += pi[a] * escape[a];
-        }
-        return replicas * time * rate;
+        return replicas * time * process.jumpRate(exact.solution().populations());
     }
 
     public int groups() {

@@ -156,6 +156,16 @@ public final class JumpProcess {
         return out;
     }
 
+    /** Jumps per unit time in the state {@code populations}: sum_a p_a escape_a (stationary: the mean jump rate). */
+    public double jumpRate(double[] populations) {
+        double[] escape = escapeRates();
+        double rate = 0;
+        for (int a = 0; a < populations.length; a++) {
+            rate += populations[a] * escape[a];
+        }
+        return rate;
+    }
+
     /** Per reservoir, the largest |energy| in quanta that one of its channels moves (0 if it has none). */
     public long[] largestQuanta() {
         long[] q = new long[reservoirs.size()];

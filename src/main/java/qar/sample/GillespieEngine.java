@@ -53,12 +53,7 @@ public final class GillespieEngine implements Engine {
     /** Every jump is a step: sum_a pi_a escape_a. */
     @Override
     public double stepRate(double[] stationary) {
-        double[] escape = process.escapeRates();
-        double rate = 0;
-        for (int a = 0; a < stationary.length; a++) {
-            rate += stationary[a] * escape[a];
-        }
-        return rate;
+        return process.jumpRate(stationary);
     }
 
     @Override
