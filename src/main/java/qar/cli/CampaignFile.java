@@ -145,6 +145,27 @@ final class CampaignFile {
         return ProcessFile.of(ModelOptions.PROCESS, f.source(), f.content());
     }
 
+    /**
+     * The JSON of a shard or checkpoint FILE (a regular file of bounded size) whose format is
+     * {@code format} ("qar shard 2") and whose top-level fields are {@code names}.
+     *
+     * @param kind  what the file is, for messages ("a qar shard file")
+     * @param again what to do with a file of another qar version, appended to that message
+     */
+    static JsonNode open(java.nio.file.Path file, String format, String kind, String again, List<String> names)
+            throws IOException {
+        JsonNode root = ProcessFile.READER.readTree(InputFile.read(file.toString(), file.toString(),
+                InputFile.MAX_RESULT_BYTES, kind));
+        String found = root == null ? "" : root.path("format").asText();
+        if (!format.equals(found)) {
+            String family = format.substring(0, format.lastIndexOf(' ') + 1);
+            throw new IOException(found.startsWith(family) ? "it is of format '" + found + "' (another qar version);"
+                    + " this qar reads '" + format + "'" + again : "not " + kind);
+        }
+        fields(root, "the file", names);
+        return root;
+    }
+
     /** Refuses an object without exactly these fields. */
     static void fields(JsonNode o, String where, List<String> names) throws IOException {
         if (o == null || !o.isObject()) {

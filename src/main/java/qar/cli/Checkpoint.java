@@ -254,14 +254,7 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
     static Checkpoint read(String option, Path file) {
         requireFile(option, file);
         try {
-            JsonNode root = ProcessFile.READER.readTree(InputFile.read(file.toString(), file.toString(),
-                    InputFile.MAX_RESULT_BYTES, "a qar checkpoint"));
-            String format = root == null ? "" : root.path("format").asText();
-            if (!FORMAT.equals(format)) {
-                throw new IOException(format.startsWith("qar checkpoint ") ? "it is of format '" + format
-                        + "' (another qar version); this qar reads '" + FORMAT + "'" : "not a qar checkpoint");
-            }
-            CampaignFile.fields(root, "the file", FIELDS);
+            JsonNode root = CampaignFile.open(file, FORMAT, "a qar checkpoint", "", FIELDS);
             JsonNode s = root.get("state");
             CampaignFile.fields(s, "state", STATE);
             CampaignId id = CampaignFile.read(root.get("campaign"));

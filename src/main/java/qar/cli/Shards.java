@@ -107,14 +107,7 @@ final class Shards {
             }
         }
         try {
-            JsonNode root = ProcessFile.READER.readTree(InputFile.read(file.toString(), file.toString(),
-                    InputFile.MAX_RESULT_BYTES, "a qar shard file"));
-            String format = root == null ? "" : root.path("format").asText();
-            if (!FORMAT.equals(format)) {
-                throw new IOException(format.startsWith("qar shard ") ? "it is of format '" + format + "' (another"
-                        + " qar version); this qar reads '" + FORMAT + "': run the shards again" : "not a qar shard file");
-            }
-            CampaignFile.fields(root, "the file", FIELDS);
+            JsonNode root = CampaignFile.open(file, FORMAT, "a qar shard file", ": run the shards again", FIELDS);
             CampaignId id = CampaignFile.read(root.get("campaign"));
             int shard = (int) CampaignFile.integer(root, "shard", 1, id.shards());
             if (CampaignFile.integer(root, "shards") != id.shards()) {
