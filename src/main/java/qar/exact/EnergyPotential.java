@@ -1,8 +1,5 @@
 package qar.exact;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import qar.model.Channel;
 import qar.model.JumpProcess;
 
@@ -17,48 +14,63 @@ final class EnergyPotential {
     private EnergyPotential() {
     }
 
+    /**
+     * A weighted union-find over the levels: {@code up[a]} is a's parent and {@code off[a]} is
+     * phi(a) - phi(up[a]); no object per channel, so it costs two arrays at any size. An overflow
+     * of the exact long arithmetic leaves the question undecided: false.
+     */
     static boolean bounded(JumpProcess p, int reservoir) {
         int d = p.dimension();
-        List<List<long[]>> adj = new ArrayList<>(d);
-        for (int i = 0; i < d; i++) {
-            adj.add(new ArrayList<>());
+        int[] up = new int[d];
+        long[] off = new long[d];
+        for (int a = 0; a < d; a++) {
+            up[a] = a;
         }
-        for (Channel ch : p.channels()) {
-            if (ch.rate() > 0) {
+        try {
+            for (Channel ch : p.channels()) {
+                if (!(ch.rate() > 0)) {
+                    continue;
+                }
                 long q = ch.reservoir() == reservoir ? ch.energy() : 0;
-                adj.get(ch.from()).add(new long[] {ch.to(), q});
-                adj.get(ch.to()).add(new long[] {ch.from(), -q});
-            }
-        }
-        long[] phi = new long[d];
-        boolean[] seen = new boolean[d];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int start = 0; start < d; start++) {
-            if (seen[start]) {
-                continue;
-            }
-            seen[start] = true;
-            queue.add(start);
-            while (!queue.isEmpty()) {
-                int a = queue.poll();
-                for (long[] e : adj.get(a)) {
-                    int b = (int) e[0];
-                    long want;
-                    try {
-                        want = Math.addExact(phi[a], e[1]);
-                    } catch (ArithmeticException overflow) {
-                        return false; // not decided: keep the computed values
-                    }
-                    if (!seen[b]) {
-                        seen[b] = true;
-                        phi[b] = want;
-                        queue.add(b);
-                    } else if (phi[b] != want) {
+                int ra = root(up, off, ch.from());
+                int rb = root(up, off, ch.to());
+                // phi(to) - phi(from) must be q; off[x] is now phi(x) - phi(root)
+                long gap = Math.subtractExact(Math.addExact(q, off[ch.from()]), off[ch.to()]);
+                if (ra == rb) {
+                    if (gap != 0) {
                         return false;
                     }
+                } else {
+                    up[rb] = ra;
+                    off[rb] = gap; // phi(rb) - phi(ra)
                 }
             }
+        } catch (ArithmeticException overflow) {
+            return false;
         }
         return true;
+    }
+
+    /** The root of a's set, compressing the path so that afterwards off[x] = phi(x) - phi(root) for x on it. */
+    private static int root(int[] up, long[] off, int a) {
+        int r = a;
+        while (up[r] != r) {
+            r = up[r];
+        }
+        // second pass, from a up: each node's offset to the root is its own plus its parent's
+        int x = a;
+        long total = 0;
+        for (int y = x; y != r; y = up[y]) {
+            total = Math.addExact(total, off[y]);
+        }
+        while (x != r) {
+            int next = up[x];
+            long own = off[x];
+            off[x] = total;
+            up[x] = r;
+            total = Math.subtractExact(total, own);
+            x = next;
+        }
+        return r;
     }
 }
