@@ -147,7 +147,7 @@ final class CampaignFile {
 
     /**
      * The JSON of a shard or checkpoint FILE (a regular file of bounded size) whose format is
-     * {@code format} ("qar shard 2") and whose top-level fields are {@code names}.
+     * {@code format} ("qar shard 3") and whose top-level fields are {@code names}.
      *
      * @param kind  what the file is, for messages ("a qar shard file")
      * @param again what to do with a file of another qar version, appended to that message

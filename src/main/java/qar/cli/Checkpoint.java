@@ -32,7 +32,7 @@ import qar.sample.GroupTally;
  * @param rows  the sum of FILE.rows's valid part, null when the rows are not kept
  */
 record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state, ReplicaCsv.Sum rows) {
-    static final String FORMAT = "qar checkpoint 2";
+    static final String FORMAT = "qar checkpoint 3";
     private static final List<String> FIELDS = List.of("format", "campaign", "shard", "shards", "state", "sha256");
     private static final List<String> STATE = List.of("firstGroup", "groupCount", "nextBlock", "replicas", "jumps",
             "steps", "threadSeconds", "rowsBytes", "rowsCount", "rowsSha256", "tallies");

@@ -29,7 +29,7 @@ import qar.sample.GroupTally;
  * SHA-256 over all of that. {@code qar merge} checks every one before it uses any.
  */
 final class Shards {
-    static final String FORMAT = "qar shard 2";
+    static final String FORMAT = "qar shard 3";
     private static final Pattern SPEC = Pattern.compile("([0-9]{1,9})/([0-9]{1,9})");
     private static final List<String> FIELDS = List.of("format", "campaign", "shard", "shards", "firstReplica",
             "replicas", "groups", "jumps", "engineSteps", "threadSeconds", "tallies", "replicasCsv", "sha256");

@@ -1,6 +1,9 @@
 package qar.estimate;
 
+import java.util.EnumSet;
 import java.util.List;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -31,6 +34,8 @@ public final class BatchCumulants {
     public static final int MIN_GROUP_SIZE = 8;
     /** Fewest effective exchanges n_eff for a trusted interval of kappa_1 .. kappa_4. */
     private static final double[] MIN_EXCHANGES = {0, 100, 1000, 5000};
+    /** The groups' mean and sample variance of one k-statistic (commons-statistics, two-pass). */
+    private static final EnumSet<Statistic> GROUP_STATISTICS = EnumSet.of(Statistic.MEAN, Statistic.VARIANCE);
 
     private BatchCumulants() {
     }
@@ -136,6 +141,7 @@ public final class BatchCumulants {
         double t = TDistribution.of(g - 1).inverseCumulativeProbability(0.975);
         Estimate[][] out = new Estimate[reservoirs][ORDER];
         double[][] k = new double[g][];
+        double[] column = new double[g];
         for (int r = 0; r < reservoirs; r++) {
             for (int i = 0; i < g; i++) {
                 k[i] = groups.get(i).kStatistics(r);
@@ -143,19 +149,13 @@ public final class BatchCumulants {
             double nEff = exchanges == null ? Double.POSITIVE_INFINITY : exchanges[r];
             double nEvents = events == null ? Double.POSITIVE_INFINITY : events[r];
             for (int n = 0; n < ORDER; n++) {
-                double mean = 0;
                 for (int i = 0; i < g; i++) {
-                    mean += k[i][n];
+                    column[i] = k[i][n];
                 }
-                mean /= g;
-                double ss = 0;
-                for (int i = 0; i < g; i++) {
-                    double dv = k[i][n] - mean;
-                    ss += dv * dv;
-                }
+                DoubleStatistics s = DoubleStatistics.of(GROUP_STATISTICS, column);
                 double unit = Math.pow(scale, n + 1) / duration;
-                double value = mean * unit;
-                double se = Math.sqrt(ss / ((g - 1.0) * g)) * unit;
+                double value = s.getAsDouble(Statistic.MEAN) * unit;
+                double se = Math.sqrt(s.getAsDouble(Statistic.VARIANCE) / g) * unit;
                 if (!(se > 0) || Double.isInfinite(se)) {
                     out[r][n] = Estimate.unreliable(value, se, g - 1, "no spread between the groups");
                 } else if (nEff < MIN_EXCHANGES[n]) {

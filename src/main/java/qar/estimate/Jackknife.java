@@ -1,5 +1,8 @@
 package qar.estimate;
 
+import java.util.EnumSet;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -25,19 +28,16 @@ public final class Jackknife {
         if (!Double.isFinite(full)) {
             return null;
         }
-        double mean = 0;
         for (double v : leave) {
             if (!Double.isFinite(v)) {
                 return null;
             }
-            mean += v / g;
         }
-        double ss = 0;
-        for (double v : leave) {
-            ss += (v - mean) * (v - mean);
-        }
+        DoubleStatistics s = DoubleStatistics.of(EnumSet.of(Statistic.MEAN, Statistic.VARIANCE), leave);
+        double mean = s.getAsDouble(Statistic.MEAN);
+        // sum (theta_(i) - mean)^2 = (G - 1) var
         double value = g * full - (g - 1) * mean;
-        double err = Math.sqrt((g - 1.0) / g * ss);
+        double err = Math.sqrt((g - 1.0) / g * ((g - 1.0) * s.getAsDouble(Statistic.VARIANCE)));
         double t = TDistribution.of(g - 1).inverseCumulativeProbability(0.975);
         return Estimate.of(value, err, g - 1, value - t * err, value + t * err);
     }

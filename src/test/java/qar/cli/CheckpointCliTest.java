@@ -272,7 +272,7 @@ class CheckpointCliTest {
                 o.get("state").get("nextBlock").asLong() + 1))));
         bad.add(copy(ck, "jumps.json", t -> edit(t, o -> ((ObjectNode) o.get("state")).put("jumps",
                 o.get("state").get("jumps").asLong() * 1000))));
-        bad.add(copy(ck, "format.json", t -> t.replace(Checkpoint.FORMAT, "qar checkpoint 1")));
+        bad.add(copy(ck, "format.json", t -> t.replace(Checkpoint.FORMAT, "qar checkpoint 2")));
         for (Path b : bad) {
             QarCliTest.assertRefused(QarCliTest.run("sample", "--resume", b.toString(), "--out",
                     dir.resolve("o").toString()), "--resume = " + b + ": is truncated or not a qar checkpoint");
