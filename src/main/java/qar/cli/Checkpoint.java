@@ -288,7 +288,7 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
             // sums that must agree: the tallies' replicas and jumps, and the kept rows
             long replicas = 0;
             long jumps = 0;
-            for (GroupTally g : state.groups()) {
+            for (GroupTally g : state.groups(qar.job.Analyses.readers(id.analyses()))) {
                 if (g != null) {
                     replicas += g.moments().replicas();
                     for (long j : g.moments().jumps()) {

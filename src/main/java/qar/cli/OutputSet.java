@@ -64,13 +64,20 @@ final class OutputSet implements AutoCloseable {
     /** A shard's tallies and campaign (qar sample --shard). */
     static final String SHARD = "shard.json";
     /** Every name qar writes in DIR: when a set is published, those it lacks are removed from DIR. */
-    static final List<String> NAMES = List.of(SUMMARY, REPLICAS, SHARD, DistributionCsv.COUNTING,
+    static final List<String> NAMES = names(SUMMARY, REPLICAS, SHARD, DistributionCsv.COUNTING,
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
             DistributionCsv.FINITE_TIME_CUMULANTS,
             FluctuationReport.GALLAVOTTI_COHEN, qar.report.SampledFluctuationReport.FLUCTUATION_THEOREM,
             qar.report.SampledFluctuationReport.EFFICIENCY, qar.report.SweepCsv.NAME, qar.report.RelaxReport.RELAX,
             qar.report.RelaxReport.THERMALISATION);
     private static final int MAX_SLOTS = 1024;
+
+    /** These names and those of every registered analysis's files. */
+    private static List<String> names(String... fixed) {
+        List<String> all = new java.util.ArrayList<>(List.of(fixed));
+        all.addAll(qar.job.Analyses.files());
+        return List.copyOf(all);
+    }
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
     /**
