@@ -30,7 +30,7 @@ import qar.sample.Probe;
  */
 public final class JumpCountAnalysis implements Analysis {
     /** The CSV file of an output folder: per window length, reservoir and k, exact and sampled P(k, t). */
-    public static final String CSV = "jump-counts.csv";
+    public static final String CSV = "jump_counts.csv";
 
     private final JumpProcess process;
     private final double[] lengths;
