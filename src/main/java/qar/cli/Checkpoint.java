@@ -169,7 +169,7 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
                 close(ch); // deleted by the holder that let go: open the new one
             } catch (IOException e) {
                 close(ch);
-                throw UsageException.of(option, file, "cannot be locked (" + OutputSet.describe(e) + ")");
+                throw UsageException.of(option, file, "cannot be locked (" + FileTrees.describe(e) + ")");
             }
         }
         throw UsageException.of(option, file, "is in use by another process (its lock file " + path

@@ -7,15 +7,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
+
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
+
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
+
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -163,7 +163,7 @@ final class OutputSet implements AutoCloseable {
                 }
             }
             work = root.resolve(slotLock.getFileName().toString().replace(".lock", ""));
-            deleteTree(work);
+            FileTrees.deleteTree(work);
             Files.createDirectory(work);
             Path probe = work.resolve(".probe");
             Files.createSymbolicLink(probe, Path.of(SUMMARY));
@@ -176,14 +176,14 @@ final class OutputSet implements AutoCloseable {
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             if (work != null) {
                 try {
-                    deleteTree(work);
+                    FileTrees.deleteTree(work);
                 } catch (IOException | SecurityException again) {
                     // what is left is reused by the next run in this slot
                 }
             }
             release(slotLock, slot);
             throw UsageException.of(option, dir, "is not a writable directory that can hold symbolic links ("
-                    + describe(e) + ")");
+                    + FileTrees.describe(e) + ")");
         }
     }
 
@@ -226,7 +226,7 @@ final class OutputSet implements AutoCloseable {
 
     /** The exception for a failed write of {@code name}: names the file users would read. */
     IOException failure(String name, IOException cause) {
-        return new IOException("could not write " + shown(name) + " (" + describe(cause)
+        return new IOException("could not write " + shown(name) + " (" + FileTrees.describe(cause)
                 + "); the results are on standard output", cause);
     }
 
@@ -246,7 +246,7 @@ final class OutputSet implements AutoCloseable {
             publishLocked(names);
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith("could not ") ? e
-                    : new IOException("could not publish the files in " + dir + " (" + describe(e)
+                    : new IOException("could not publish the files in " + dir + " (" + FileTrees.describe(e)
                             + "); the results are on standard output", e);
         }
     }
@@ -285,7 +285,7 @@ final class OutputSet implements AutoCloseable {
                     Files.move(next, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
                     inFlight = null;
                 } catch (IOException e) {
-                    throw new IOException("could not publish the files in " + dir + " (" + describe(e)
+                    throw new IOException("could not publish the files in " + dir + " (" + FileTrees.describe(e)
                             + "); the results are on standard output", e);
                 }
             }
@@ -299,7 +299,7 @@ final class OutputSet implements AutoCloseable {
             try (DirectoryStream<Path> sets = Files.newDirectoryStream(root.resolve(SETS))) {
                 for (Path old : sets) {
                     if (!old.getFileName().toString().equals(id)) {
-                        deleteTree(old);
+                        FileTrees.deleteTree(old);
                     }
                 }
             }
@@ -381,7 +381,7 @@ final class OutputSet implements AutoCloseable {
             // a worker may still be creating a file in it: try a few times
             for (int attempt = 0; attempt < 10 && Files.exists(inFlight, LinkOption.NOFOLLOW_LINKS); attempt++) {
                 try {
-                    deleteTree(inFlight);
+                    FileTrees.deleteTree(inFlight);
                 } catch (IOException e) {
                     // retried; what is left is reused by the next run in this slot
                 }
@@ -415,45 +415,5 @@ final class OutputSet implements AutoCloseable {
             }
             HELD.remove(lock);
         }
-    }
-
-    /** Deletes a file or folder tree without following links; absent is fine. */
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(p, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    if (e != null && !(e instanceof NoSuchFileException)) {
-                        throw e;
-                    }
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // deleted meanwhile
-        }
-    }
-
-    static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -53,7 +53,8 @@ final class SampleCommand implements Command {
     boolean ft;
 
     @Parameter(names = "--analysis", description = "an optional analysis by name (jumps: P(k, t), the jumps per"
-            + " reservoir in every --window, sampled and exact); repeat for several", order = 26)
+            + " reservoir in every --window, sampled and exact); repeat for several", order = 26,
+            splitter = FiniteTimeOptions.Unsplit.class)
     List<String> analyses = new ArrayList<>();
 
     @Parameter(names = "--shard", description = "run part i of n of the campaign (i/n, n at most the error groups);"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import qar.model.JumpProcess;
+import qar.model.RecordValues;
 import qar.sample.GroupPart;
 import qar.sample.Probe;
 
@@ -34,6 +35,21 @@ public interface Analysis {
         @Override
         public double[] windows() {
             return windows.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return RecordValues.equal(this, o);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordValues.hash(this);
+        }
+
+        @Override
+        public String toString() {
+            return RecordValues.text(this);
         }
     }
 
