@@ -50,8 +50,12 @@ public interface Probe {
         default void jump(double time, int from, int to, int channel) {
         }
 
-        /** Bulk flips ({@link JumpObserver#flips}), only if {@link #jumps}. */
+        /**
+         * Bulk flips ({@link JumpObserver#flips}), only if {@link #jumps}; as there, a recorder that
+         * needs each jump's time must not meet them, and the default refuses rather than miscount.
+         */
         default void flips(double time, int forth, long forthCount, int back, long backCount) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " needs every jump one by one");
         }
     }
 }
