@@ -27,7 +27,7 @@ import qar.report.Json;
  */
 final class CampaignFile {
     private static final List<String> FIELDS = List.of("model", "seed", "shards", "time", "replicas", "engine",
-            "windows", "wtd", "wtdPoints", "ft");
+            "windows", "wtd", "wtdPoints", "ft", "analyses");
     private static final List<String> BATHS = List.of("C", "H", "W");
 
     private CampaignFile() {
@@ -67,12 +67,17 @@ final class CampaignFile {
         id.wtd().forEach(t::add);
         o.put("wtdPoints", id.wtdPoints());
         o.put("ft", id.ft());
+        // absent without optional analyses: such a campaign's files are as before they existed
+        if (!id.analyses().isEmpty()) {
+            ArrayNode a = o.putArray("analyses");
+            id.analyses().forEach(a::add);
+        }
         return o;
     }
 
     /** The identity of a "campaign" object; {@link IOException} says what is wrong with it. */
     static CampaignId read(JsonNode o) throws IOException {
-        fields(o, "campaign", FIELDS);
+        fields(o, "campaign", o.has("analyses") ? FIELDS : FIELDS.subList(0, FIELDS.size() - 1));
         JsonNode m = o.get("model");
         CampaignId.Model model;
         if (m.isObject() && m.has("refrigerator")) {
@@ -98,12 +103,24 @@ final class CampaignFile {
             }
             wtd.add(w.asText());
         }
+        List<String> analyses = new ArrayList<>();
+        if (o.has("analyses")) {
+            for (JsonNode a : array(o, "analyses")) {
+                if (!a.isTextual() || !qar.job.Analyses.names().contains(a.asText())) {
+                    throw new IOException("campaign.analyses holds " + a);
+                }
+                analyses.add(a.asText());
+            }
+            if (analyses.isEmpty()) {
+                throw new IOException("campaign.analyses is empty (it is absent without analyses)");
+            }
+        }
         if (!o.get("engine").isTextual() || !o.get("ft").isBoolean()) {
             throw new IOException("campaign.engine or campaign.ft is mistyped");
         }
         return new CampaignId(model, integer(o, "seed"), (int) integer(o, "shards", 1, qar.sample.Campaign.MAX_GROUPS),
                 real(o.get("time"), "campaign.time"), integer(o, "replicas"), o.get("engine").asText(), windows, wtd,
-                (int) integer(o, "wtdPoints", 0, Integer.MAX_VALUE), o.get("ft").asBoolean());
+                (int) integer(o, "wtdPoints", 0, Integer.MAX_VALUE), o.get("ft").asBoolean(), analyses);
     }
 
     private static ModelParameters parameters(JsonNode q) throws IOException {
@@ -242,7 +259,15 @@ final class CampaignFile {
         if (a.ft() != b.ft()) {
             return new String[] {"--ft", a.ft() ? "given" : "absent", b.ft() ? "given" : "absent"};
         }
+        if (!a.analyses().equals(b.analyses())) {
+            return new String[] {"--analysis", analyses(a.analyses()), analyses(b.analyses())};
+        }
         return null;
+    }
+
+    /** The analyses as --analysis takes them, or "absent". */
+    static String analyses(List<String> names) {
+        return names.isEmpty() ? "absent" : String.join(" ", names);
     }
 
     /** The first field of the models that differs ("N is 5 in A but 7 in B"), not the whole models. */

@@ -169,7 +169,7 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
                 close(ch); // deleted by the holder that let go: open the new one
             } catch (IOException e) {
                 close(ch);
-                throw UsageException.of(option, file, "cannot be locked (" + OutputSet.describe(e) + ")");
+                throw UsageException.of(option, file, "cannot be locked (" + FileTrees.describe(e) + ")");
             }
         }
         throw UsageException.of(option, file, "is in use by another process (its lock file " + path
@@ -288,7 +288,7 @@ record Checkpoint(Path file, CampaignId identity, int shard, CampaignState state
             // sums that must agree: the tallies' replicas and jumps, and the kept rows
             long replicas = 0;
             long jumps = 0;
-            for (GroupTally g : state.groups()) {
+            for (GroupTally g : state.groups(qar.job.Analyses.readers(id.analyses()))) {
                 if (g != null) {
                     replicas += g.moments().replicas();
                     for (long j : g.moments().jumps()) {

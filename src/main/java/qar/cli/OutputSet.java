@@ -7,15 +7,15 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
+
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
+
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
+
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
+
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -64,13 +64,20 @@ final class OutputSet implements AutoCloseable {
     /** A shard's tallies and campaign (qar sample --shard). */
     static final String SHARD = "shard.json";
     /** Every name qar writes in DIR: when a set is published, those it lacks are removed from DIR. */
-    static final List<String> NAMES = List.of(SUMMARY, REPLICAS, SHARD, DistributionCsv.COUNTING,
+    static final List<String> NAMES = names(SUMMARY, REPLICAS, SHARD, DistributionCsv.COUNTING,
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
             DistributionCsv.FINITE_TIME_CUMULANTS,
             FluctuationReport.GALLAVOTTI_COHEN, qar.report.SampledFluctuationReport.FLUCTUATION_THEOREM,
             qar.report.SampledFluctuationReport.EFFICIENCY, qar.report.SweepCsv.NAME, qar.report.RelaxReport.RELAX,
             qar.report.RelaxReport.THERMALISATION);
     private static final int MAX_SLOTS = 1024;
+
+    /** These names and those of every registered analysis's files. */
+    private static List<String> names(String... fixed) {
+        List<String> all = new java.util.ArrayList<>(List.of(fixed));
+        all.addAll(qar.job.Analyses.files());
+        return List.copyOf(all);
+    }
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'");
 
     /**
@@ -156,7 +163,7 @@ final class OutputSet implements AutoCloseable {
                 }
             }
             work = root.resolve(slotLock.getFileName().toString().replace(".lock", ""));
-            deleteTree(work);
+            FileTrees.deleteTree(work);
             Files.createDirectory(work);
             Path probe = work.resolve(".probe");
             Files.createSymbolicLink(probe, Path.of(SUMMARY));
@@ -169,14 +176,14 @@ final class OutputSet implements AutoCloseable {
         } catch (IOException | SecurityException | UnsupportedOperationException e) {
             if (work != null) {
                 try {
-                    deleteTree(work);
+                    FileTrees.deleteTree(work);
                 } catch (IOException | SecurityException again) {
                     // what is left is reused by the next run in this slot
                 }
             }
             release(slotLock, slot);
             throw UsageException.of(option, dir, "is not a writable directory that can hold symbolic links ("
-                    + describe(e) + ")");
+                    + FileTrees.describe(e) + ")");
         }
     }
 
@@ -219,7 +226,7 @@ final class OutputSet implements AutoCloseable {
 
     /** The exception for a failed write of {@code name}: names the file users would read. */
     IOException failure(String name, IOException cause) {
-        return new IOException("could not write " + shown(name) + " (" + describe(cause)
+        return new IOException("could not write " + shown(name) + " (" + FileTrees.describe(cause)
                 + "); the results are on standard output", cause);
     }
 
@@ -239,7 +246,7 @@ final class OutputSet implements AutoCloseable {
             publishLocked(names);
         } catch (IOException e) {
             throw e.getMessage() != null && e.getMessage().startsWith("could not ") ? e
-                    : new IOException("could not publish the files in " + dir + " (" + describe(e)
+                    : new IOException("could not publish the files in " + dir + " (" + FileTrees.describe(e)
                             + "); the results are on standard output", e);
         }
     }
@@ -278,7 +285,7 @@ final class OutputSet implements AutoCloseable {
                     Files.move(next, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE);
                     inFlight = null;
                 } catch (IOException e) {
-                    throw new IOException("could not publish the files in " + dir + " (" + describe(e)
+                    throw new IOException("could not publish the files in " + dir + " (" + FileTrees.describe(e)
                             + "); the results are on standard output", e);
                 }
             }
@@ -292,7 +299,7 @@ final class OutputSet implements AutoCloseable {
             try (DirectoryStream<Path> sets = Files.newDirectoryStream(root.resolve(SETS))) {
                 for (Path old : sets) {
                     if (!old.getFileName().toString().equals(id)) {
-                        deleteTree(old);
+                        FileTrees.deleteTree(old);
                     }
                 }
             }
@@ -374,7 +381,7 @@ final class OutputSet implements AutoCloseable {
             // a worker may still be creating a file in it: try a few times
             for (int attempt = 0; attempt < 10 && Files.exists(inFlight, LinkOption.NOFOLLOW_LINKS); attempt++) {
                 try {
-                    deleteTree(inFlight);
+                    FileTrees.deleteTree(inFlight);
                 } catch (IOException e) {
                     // retried; what is left is reused by the next run in this slot
                 }
@@ -408,45 +415,5 @@ final class OutputSet implements AutoCloseable {
             }
             HELD.remove(lock);
         }
-    }
-
-    /** Deletes a file or folder tree without following links; absent is fine. */
-    static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(p, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    if (e != null && !(e instanceof NoSuchFileException)) {
-                        throw e;
-                    }
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    if (e instanceof NoSuchFileException) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    throw e;
-                }
-            });
-        } catch (NoSuchFileException e) {
-            // deleted meanwhile
-        }
-    }
-
-    static String describe(Exception e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -29,6 +29,7 @@ final class Resumption {
         c.finite.wtd = new ArrayList<>(id.wtd());
         c.finite.wtdPoints = IntegerArg.of(id.wtdPoints());
         c.ft = id.ft();
+        c.analyses = new ArrayList<>(id.analyses());
         return c;
     }
 
@@ -145,6 +146,9 @@ final class Resumption {
         }
         if (given.contains("--ft") && !saved.ft()) {
             return differs("--ft", "absent", "given");
+        }
+        if (given.contains("--analysis") && !cmd.analyses.equals(saved.analyses())) {
+            return differs("--analysis", CampaignFile.analyses(saved.analyses()), String.join(" ", cmd.analyses));
         }
         return modelDisagreement(cmd, saved);
     }

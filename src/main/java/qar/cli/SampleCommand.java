@@ -52,6 +52,11 @@ final class SampleCommand implements Command {
             + " fluctuation theorems, TUR, COP and the efficiency distribution", order = 25)
     boolean ft;
 
+    @Parameter(names = "--analysis", description = "an optional analysis by name (jumps: P(k, t), the jumps per"
+            + " reservoir in every --window, sampled and exact); repeat for several", order = 26,
+            splitter = FiniteTimeOptions.Unsplit.class)
+    List<String> analyses = new ArrayList<>();
+
     @Parameter(names = "--shard", description = "run part i of n of the campaign (i/n, n at most the error groups);"
             + " needs --out; qar merge joins the parts", order = 27)
     String shard;
@@ -160,7 +165,7 @@ final class SampleCommand implements Command {
             m = new CampaignId.ProcessFile(((qar.model.NamedProcess) p).source(), model.processContent());
         }
         return new CampaignId(m, masterSeed, shards, campaign.time.value(), campaign.replicas.value(), engine,
-                finite.windows.stream().map(DecimalArg::value).toList(), finite.wtd, finite.wtdPoints(), ft);
+                finite.windows.stream().map(DecimalArg::value).toList(), finite.wtd, finite.wtdPoints(), ft, analyses);
     }
 
     private int run(ModelSpec p, OutputSet set, PrintStream stdout, PrintStream err, double time, long replicas,
@@ -304,11 +309,24 @@ final class SampleCommand implements Command {
                         + " reservoir " + r.name() + " has no temperature");
             }
         }
+        for (String a : analyses) {
+            if (!qar.job.Analyses.names().contains(a)) {
+                throw UsageException.of("--analysis", UsageException.shown(a), "must be one of "
+                        + String.join(", ", qar.job.Analyses.names()));
+            }
+            if (analyses.indexOf(a) != analyses.lastIndexOf(a)) {
+                throw UsageException.of("--analysis", UsageException.shown(a), "is given twice");
+            }
+            if (windows.length == 0) {
+                throw new UsageException("--analysis " + a + " needs at least one --window t");
+            }
+        }
         FluctuationAnalysis.Mode mode = !ft ? FluctuationAnalysis.Mode.OFF
                 : !files ? FluctuationAnalysis.Mode.CHECKS : FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE;
         SampleJob job;
         try {
-            job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode, engineChoice());
+            job = SampleJob.of(process, time, replicas, watches, finite.wtdPoints(), windows, mode, engineChoice(),
+                    analyses);
         } catch (EngineChoice.FlipsWatched e) {
             throw UsageException.of("--engine", engine, "--wtd " + e.watch().label() + " watches the fast flips,"
                     + " which the aggregated engine does not time one by one: use --engine direct or auto");

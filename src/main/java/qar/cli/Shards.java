@@ -135,7 +135,7 @@ final class Shards {
             }
             List<GroupTally> groups = new ArrayList<>(n);
             for (int g = 0; g < n; g++) {
-                groups.add(GroupTally.read(in));
+                groups.add(GroupTally.read(in, qar.job.Analyses.readers(id.analyses())));
             }
             if (in.read() != -1) {
                 throw new IOException("trailing bytes after the tallies");

@@ -23,13 +23,21 @@ import qar.model.ModelParameters;
  * @param wtd       the watched sets of the waiting times, as labelled ({@code c}, {@code c:3/2-1/2})
  * @param wtdPoints the waiting times' grid points
  * @param ft        whether the fluctuation checks run
+ * @param analyses  the optional analyses ({@link Analyses}), in the order given
  */
 public record CampaignId(Model model, long seed, int shards, double time, long replicas, String engine,
-                         List<Double> windows, List<String> wtd, int wtdPoints, boolean ft) {
+                         List<Double> windows, List<String> wtd, int wtdPoints, boolean ft, List<String> analyses) {
 
     public CampaignId {
         windows = List.copyOf(windows);
         wtd = List.copyOf(wtd);
+        analyses = List.copyOf(analyses);
+    }
+
+    /** A campaign without optional analyses. */
+    public CampaignId(Model model, long seed, int shards, double time, long replicas, String engine,
+            List<Double> windows, List<String> wtd, int wtdPoints, boolean ft) {
+        this(model, seed, shards, time, replicas, engine, windows, wtd, wtdPoints, ft, List.of());
     }
 
     /** The model of a campaign. */
@@ -61,7 +69,7 @@ public record CampaignId(Model model, long seed, int shards, double time, long r
 
     /** The same campaign, shards apart. */
     public CampaignId withShards(int n) {
-        return new CampaignId(model, seed, n, time, replicas, engine, windows, wtd, wtdPoints, ft);
+        return new CampaignId(model, seed, n, time, replicas, engine, windows, wtd, wtdPoints, ft, analyses);
     }
 
     /** JSON trees equal with numbers compared by value (1000 and 1e3 alike; ints and decimals alike). */

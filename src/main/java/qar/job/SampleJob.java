@@ -40,9 +40,11 @@ public final class SampleJob {
     /** The fluctuation checks, or null when off. */
     private final FluctuationAnalysis fluctuations;
     private final EngineChoice.Chosen chosen;
+    /** The optional analyses ({@link Analyses}), in the order asked for. */
+    private final List<Analysis> analyses;
 
     private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact,
-            FluctuationAnalysis.Mode fluctuations, EngineChoice.Chosen chosen) {
+            FluctuationAnalysis.Mode fluctuations, EngineChoice.Chosen chosen, List<String> analyses) {
         this.process = process;
         this.replicas = replicas;
         this.exact = exact;
@@ -71,8 +73,11 @@ public final class SampleJob {
         }
         this.fluctuations = fluctuations == FluctuationAnalysis.Mode.OFF ? null : FluctuationAnalysis.of(process, exact,
                 windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
+        Analysis.Setup setup = new Analysis.Setup(process, exact, time, replicas, windows);
+        this.analyses = analyses.stream().map(n -> Analyses.named(n).create().apply(setup)).toList();
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
-                new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording()),
+                new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording(),
+                        this.analyses.stream().map(Analysis::probe).toList()),
                 chosen.engine());
     }
 
@@ -116,6 +121,18 @@ public final class SampleJob {
      */
     public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
             double[] windows, FluctuationAnalysis.Mode fluctuations, EngineChoice engine) {
+        return of(process, time, replicas, watches, wtdPoints, windows, fluctuations, engine, List.of());
+    }
+
+    /**
+     * As {@link #of(JumpProcess, double, long, List, int, double[], FluctuationAnalysis.Mode, EngineChoice)}
+     * with the optional analyses {@code analyses} ({@link Analyses} names, in the order their results print).
+     *
+     * @throws IllegalArgumentException for an unknown analysis or one its settings do not allow
+     */
+    public static SampleJob of(JumpProcess process, double time, long replicas, List<Watch> watches, int wtdPoints,
+            double[] windows, FluctuationAnalysis.Mode fluctuations, EngineChoice engine, List<String> analyses) {
+        analyses.forEach(Analyses::named);
         if (fluctuations != FluctuationAnalysis.Mode.OFF && windows.length == 0) {
             throw new IllegalArgumentException("the fluctuation checks need at least one window length");
         }
@@ -125,7 +142,7 @@ public final class SampleJob {
                 .filter(r -> fluctuates(process, r)).toArray();
         ExactJob.Result exact = ExactJob.run(process,
                 new ExactJob.Request(BatchCumulants.ORDER, watches, wtdPoints, windows, -1, all));
-        return new SampleJob(process, time, replicas, exact, fluctuations, chosen);
+        return new SampleJob(process, time, replicas, exact, fluctuations, chosen, List.copyOf(analyses));
     }
 
     private static boolean fluctuates(JumpProcess process, int reservoir) {
@@ -162,6 +179,11 @@ public final class SampleJob {
             out[r] = BatchCumulants.effectiveEvents(replicas, c);
         }
         return out;
+    }
+
+    /** The optional analyses, in the order asked for. */
+    public List<Analysis> analyses() {
+        return analyses;
     }
 
     public ExactJob.Result exact() {
@@ -213,9 +235,15 @@ public final class SampleJob {
      * @param waitingTimes per watched set
      * @param windows      per window length, per reservoir
      * @param fluctuations the fluctuation checks, null when off
+     * @param analyses     the optional analyses' results, in the order asked for
      */
     public record Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
-                         List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations) {
+                         List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations,
+                         List<Analysis.Result> analyses) {
+        public Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
+                List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations) {
+            this(campaign, comparison, waitingTimes, windows, fluctuations, List.of());
+        }
     }
 
     /**
@@ -301,7 +329,12 @@ public final class SampleJob {
             }
             windows.add(List.copyOf(perReservoir));
         }
+        List<Analysis.Result> more = new ArrayList<>();
+        for (int k = 0; k < analyses.size(); k++) {
+            final int index = k;
+            more.add(analyses.get(k).result(r.groups().stream().map(g -> g.part(index)).toList()));
+        }
         return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows),
-                fluctuations == null ? null : fluctuations.estimate(r));
+                fluctuations == null ? null : fluctuations.estimate(r), List.copyOf(more));
     }
 }

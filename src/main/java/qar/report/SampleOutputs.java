@@ -74,6 +74,9 @@ public record SampleOutputs(ObjectNode json, String table, Map<String, String> f
                 }
             }
         }
+        if (files) {
+            result.analyses().forEach(a -> csv.putAll(a.files()));
+        }
         ObjectNode json = SampleReport.json(summary);
         FiniteTimeReport.sampleJson(json, exact, result.waitingTimes(), result.windows(), names, process.energyUnit());
         StringBuilder table = new StringBuilder(SampleReport.table(summary));
@@ -82,6 +85,10 @@ public record SampleOutputs(ObjectNode json, String table, Map<String, String> f
         if (result.fluctuations() != null) {
             SampledFluctuationReport.json(json, result.fluctuations());
             table.append(SampledFluctuationReport.table(result.fluctuations()));
+        }
+        for (qar.job.Analysis.Result a : result.analyses()) {
+            a.json(json);
+            table.append(a.table());
         }
         return new SampleOutputs(json, table.toString(), csv);
     }

@@ -71,7 +71,9 @@ final class BlockRunner {
         EnergyTally energy = EnergyTally.of(process);
         WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths,
                 recording.fluctuations());
-        TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, duration, control, pollInterval);
+        List<Probe.Recorder> probes = recording.probes().stream().map(p -> p.recorder(energy)).toList();
+        TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, probes, duration, control,
+                pollInterval);
         List<ReplicaResult> rows = keepRows ? new ArrayList<>(Campaign.BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;
         long jumps = 0;

@@ -51,6 +51,8 @@ public final class Campaign {
     private final long replicas;
     private final int groups;
     private final BlockRunner runner;
+    /** Reads the further analyses' group parts of a saved state back. */
+    private final List<GroupPart.Reader> readers;
 
     private Campaign(Engine engine, double[] stationary, double duration, long replicas,
             Recording recording) {
@@ -58,6 +60,7 @@ public final class Campaign {
         this.replicas = replicas;
         this.groups = (int) Math.min(MAX_GROUPS, replicas / BatchCumulants.MIN_GROUP_SIZE);
         this.runner = new BlockRunner(engine, stationary, duration, replicas, groups, recording);
+        this.readers = recording.probes().stream().map(Probe::reader).toList();
     }
 
     /**
@@ -286,7 +289,7 @@ public final class Campaign {
                 throw new IllegalArgumentException("the saved state is not one of this run");
             }
             try {
-                start = resume.groups();
+                start = resume.groups(readers);
             } catch (java.io.IOException e) {
                 throw new IllegalArgumentException("the saved state's tallies are damaged: " + e.getMessage());
             }

@@ -55,6 +55,11 @@ public record CampaignState(int firstGroup, int groupCount, long nextBlock, long
 
     /** The group tallies, fresh copies, in group order; null for a group not started. */
     public GroupTally[] groups() throws IOException {
+        return groups(java.util.List.of());
+    }
+
+    /** As {@link #groups()}, of a campaign with further analyses, whose parts {@code readers} read. */
+    public GroupTally[] groups(java.util.List<GroupPart.Reader> readers) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(tallies));
         int n = in.readInt();
         if (n != groupCount) {
@@ -62,7 +67,7 @@ public record CampaignState(int firstGroup, int groupCount, long nextBlock, long
         }
         GroupTally[] out = new GroupTally[n];
         for (int g = 0; g < n; g++) {
-            out[g] = in.readBoolean() ? GroupTally.read(in) : null;
+            out[g] = in.readBoolean() ? GroupTally.read(in, readers) : null;
         }
         if (in.read() != -1) {
             throw new IOException("trailing bytes after the tallies");

@@ -73,6 +73,14 @@ public final class EnergyTally implements JumpObserver {
         }
     }
 
+    /** {@link #jumps()} so far, into {@code n} (one entry per reservoir), without allocating. */
+    void jumpsInto(long[] n) {
+        java.util.Arrays.fill(n, 0L);
+        for (int k = 0; k < counts.length; k++) {
+            n[reservoirOf[k]] += counts[k];
+        }
+    }
+
     /** Number of jumps through each reservoir. */
     public long[] jumps() {
         long[] n = new long[reservoirs];

@@ -12,7 +12,8 @@ import qar.estimate.WindowTally;
 /**
  * Everything one group of replicas accumulates: energy moments, and, when recorded, waiting-time
  * histograms (one per watched set), window tallies (one per window length) and, with the
- * fluctuation checks, one fluctuation tally per window length. Combined in group
+ * fluctuation checks, one fluctuation tally per window length, then the parts of the further
+ * analyses ({@link Probe}), a list of {@link GroupPart} it knows by position only. Combined in group
  * order, so results do not depend on the thread count. Not thread-safe.
  */
 public final class GroupTally {
@@ -21,13 +22,16 @@ public final class GroupTally {
     private final WindowTally[] windows;
     /** Null without the fluctuation checks. */
     private final FluctuationTally[] fluctuations;
+    /** The further analyses' parts, in the order of the recording's probes. */
+    private final GroupPart[] parts;
 
     private GroupTally(ReplicaMoments moments, WaitingTimeTally[] waits, WindowTally[] windows,
-            FluctuationTally[] fluctuations) {
+            FluctuationTally[] fluctuations, GroupPart[] parts) {
         this.moments = moments;
         this.waits = waits;
         this.windows = windows;
         this.fluctuations = fluctuations;
+        this.parts = parts;
     }
 
     /** @param centres per reservoir, the window power sums' centre per unit time (quanta) */
@@ -56,7 +60,12 @@ public final class GroupTally {
                         f.efficiencyBins(), f.carnot());
             }
         }
-        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows, fluctuations);
+        List<Probe> probes = recording.probes();
+        GroupPart[] parts = new GroupPart[probes.size()];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = probes.get(k).tally();
+        }
+        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows, fluctuations, parts);
     }
 
     public GroupTally combine(GroupTally other) {
@@ -72,13 +81,18 @@ public final class GroupTally {
                 fluctuations[w].combine(other.fluctuations[w]);
             }
         }
+        for (int k = 0; k < parts.length; k++) {
+            parts[k].combine(other.parts[k]);
+        }
         return this;
     }
 
     /**
      * Writes every tally exactly (integers as they are, doubles as their bit patterns, waiting
      * times as HdrHistogram's encoding), so that {@link #read} gives back a group that combines and
-     * estimates bit for bit as this one: shards travel losslessly.
+     * estimates bit for bit as this one: shards travel losslessly. The further analyses' parts
+     * follow, each as it writes itself (nothing without them: the layout of a campaign without
+     * them is unchanged).
      */
     public void write(DataOutput out) throws IOException {
         moments.write(out);
@@ -96,10 +110,18 @@ public final class GroupTally {
                 f.write(out);
             }
         }
+        for (GroupPart p : parts) {
+            p.write(out);
+        }
     }
 
-    /** The group {@link #write} wrote. */
+    /** The group {@link #write} wrote, of a campaign without further analyses. */
     public static GroupTally read(DataInput in) throws IOException {
+        return read(in, List.of());
+    }
+
+    /** The group {@link #write} wrote; {@code readers}: one per further analysis, in the recording's order. */
+    public static GroupTally read(DataInput in, List<GroupPart.Reader> readers) throws IOException {
         ReplicaMoments moments = ReplicaMoments.read(in);
         WaitingTimeTally[] waits = new WaitingTimeTally[count(in, 0)];
         for (int w = 0; w < waits.length; w++) {
@@ -114,7 +136,11 @@ public final class GroupTally {
         for (int w = 0; w < n; w++) {
             fluctuations[w] = FluctuationTally.read(in);
         }
-        return new GroupTally(moments, waits, windows, fluctuations);
+        GroupPart[] parts = new GroupPart[readers.size()];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = readers.get(k).read(in);
+        }
+        return new GroupTally(moments, waits, windows, fluctuations, parts);
     }
 
     private static int count(DataInput in, int least) throws IOException {
@@ -137,6 +163,11 @@ public final class GroupTally {
     /** Per window length, in the order of the recording. */
     public WindowTally[] windows() {
         return windows;
+    }
+
+    /** The part of further analysis k, in the order of the recording's probes. */
+    public GroupPart part(int k) {
+        return parts[k];
     }
 
     /** Per window length, in the order of the recording; null without the fluctuation checks. */

@@ -11,12 +11,18 @@ import qar.model.RecordValues;
  * @param watches    the watched channel sets, each with its histogram range
  * @param windows    window lengths; each replica is cut into floor(T / t) consecutive windows
  * @param fluctuations what the windows record for the fluctuation checks, or null for none
+ * @param probes       the further analyses' recorders ({@link Probe}), in the order their tallies take
  */
-public record Recording(List<WatchRange> watches, double[] windows, Fluctuations fluctuations) {
+public record Recording(List<WatchRange> watches, double[] windows, Fluctuations fluctuations, List<Probe> probes) {
 
     /** Waiting times and windows, no fluctuation checks. */
     public Recording(List<WatchRange> watches, double[] windows) {
         this(watches, windows, null);
+    }
+
+    /** Waiting times, windows and fluctuation checks, no further analyses. */
+    public Recording(List<WatchRange> watches, double[] windows, Fluctuations fluctuations) {
+        this(watches, windows, fluctuations, List.of());
     }
 
     /**
@@ -97,6 +103,7 @@ public record Recording(List<WatchRange> watches, double[] windows, Fluctuations
 
     public Recording {
         watches = List.copyOf(watches);
+        probes = List.copyOf(probes);
         windows = windows.clone();
         for (double t : windows) {
             if (!(t > 0) || Double.isInfinite(t)) {
@@ -120,7 +127,7 @@ public record Recording(List<WatchRange> watches, double[] windows, Fluctuations
     @Override
     public boolean equals(Object o) {
         return o instanceof Recording r && r.watches.equals(watches) && Arrays.equals(r.windows, windows)
-                && java.util.Objects.equals(r.fluctuations, fluctuations);
+                && java.util.Objects.equals(r.fluctuations, fluctuations) && r.probes.equals(probes);
     }
 
     @Override

@@ -2,13 +2,17 @@ package qar.sample;
 
 /**
  * The one observer the campaign hands the engine: energies always, waiting times and windows
- * (with their entropy production for the fluctuation checks) when asked for. A final class with typed fields keeps the engine's per-jump call monomorphic
+ * (with their entropy production for the fluctuation checks) when asked for, and the further
+ * analyses' recorders at the stops they ask for (every jump only for those that ask for it). A final class with typed fields keeps the engine's per-jump call monomorphic
  * however many analyses are on. Not thread-safe.
  */
 final class TrajectoryRecorder implements JumpObserver {
     private final EnergyTally energy;
     private final WaitingTimeRecorder waits;
     private final WindowRecorder windows;
+    /** The further analyses' recorders; those of them that asked for every jump, or null for none. */
+    private final Probe.Recorder[] probes;
+    private final Probe.Recorder[] jumpers;
     private final double duration;
     private final RunControl control;
     /** Trajectory time between two looks at the stop flag; the next look. */
@@ -19,11 +23,14 @@ final class TrajectoryRecorder implements JumpObserver {
      * @param control      polled every {@code pollInterval} of trajectory time (a stop the engine
      *                     honours like a window edge, so the trajectory is unchanged)
      */
-    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows, double duration,
-            RunControl control, double pollInterval) {
+    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows,
+            java.util.List<Probe.Recorder> probes, double duration, RunControl control, double pollInterval) {
         this.energy = energy;
         this.waits = waits;
         this.windows = windows;
+        this.probes = probes.toArray(new Probe.Recorder[0]);
+        Probe.Recorder[] j = probes.stream().filter(Probe.Recorder::jumps).toArray(Probe.Recorder[]::new);
+        this.jumpers = j.length == 0 ? null : j;
         this.duration = duration;
         this.control = control;
         this.pollInterval = pollInterval;
@@ -37,6 +44,9 @@ final class TrajectoryRecorder implements JumpObserver {
         if (windows != null) {
             windows.bind(tally.windows(), tally.fluctuations());
         }
+        for (int k = 0; k < probes.length; k++) {
+            probes[k].bind(tally.part(k));
+        }
     }
 
     @Override
@@ -49,17 +59,29 @@ final class TrajectoryRecorder implements JumpObserver {
         if (windows != null) {
             windows.start(level);
         }
+        for (Probe.Recorder p : probes) {
+            p.start(level);
+        }
     }
 
     @Override
     public double nextStop() {
-        return windows == null ? pollAt : Math.min(pollAt, windows.nextEdge());
+        double next = windows == null ? pollAt : Math.min(pollAt, windows.nextEdge());
+        for (Probe.Recorder p : probes) {
+            next = Math.min(next, p.nextStop());
+        }
+        return next;
     }
 
     @Override
     public void mark(double time, int level) {
         if (windows != null && time == windows.nextEdge()) {
             windows.mark(time, level);
+        }
+        for (Probe.Recorder p : probes) {
+            if (time == p.nextStop()) {
+                p.mark(time, level);
+            }
         }
         if (time == pollAt) {
             if (control.stopRequested()) {
@@ -76,12 +98,22 @@ final class TrajectoryRecorder implements JumpObserver {
         if (waits != null) {
             waits.jump(time, channel);
         }
+        if (jumpers != null) {
+            for (Probe.Recorder p : jumpers) {
+                p.jump(time, from, to, channel);
+            }
+        }
     }
 
     /** Bulk flips never touch a watched channel: a campaign with such a watch runs the direct engine. */
     @Override
     public void flips(double time, int forth, long forthCount, int back, long backCount) {
         energy.flips(time, forth, forthCount, back, backCount);
+        if (jumpers != null) {
+            for (Probe.Recorder p : jumpers) {
+                p.flips(time, forth, forthCount, back, backCount);
+            }
+        }
     }
 
     @Override
@@ -89,6 +121,9 @@ final class TrajectoryRecorder implements JumpObserver {
         energy.stop(time, level);
         if (windows != null) {
             windows.stop(duration, level);
+        }
+        for (Probe.Recorder p : probes) {
+            p.stop(duration, level);
         }
     }
 }
