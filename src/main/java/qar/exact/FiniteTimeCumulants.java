@@ -13,7 +13,8 @@ import qar.model.RecordValues;
  * {@code F_n' = sum_m A_m F_{n-m}}, {@code A_0 = L}, {@code A_m = L^(m) / m!}: the exponential of a
  * block lower-triangular Toeplitz matrix, itself block Toeplitz, so K + 1 blocks of d x d are
  * carried. Steps {@code exp(A h)} are Taylor series of the shifted {@code (A + mu I) h} (its s^0
- * block nonnegative: no cancellation however stiff the rates), then t = 2^k h by squaring. Three
+ * block nonnegative: no cancellation however stiff the rates), with {@link Propagator}'s products
+ * and truncation rule, then t = 2^k h by squaring. Three
  * pitfalls, each handled: the observable is centred by the stationary mean rate
  * ({@code A_1 - kappa_1 I}) so turning moments into cumulants does not cancel away the digits; s is
  * rescaled by the largest |weight| so the blocks are balanced; after each product the s^0 block is
@@ -25,9 +26,8 @@ public final class FiniteTimeCumulants {
     static final double SPREAD_ROUNDING = 0x1p-36;
     /** Highest order offered. */
     public static final int MAX_ORDER = 8;
-    /** Taylor steps have norm * h <= THETA; TERMS terms leave a remainder below 2^-56. */
+    /** Taylor steps have norm * h <= THETA. */
     private static final double THETA = 0.5;
-    private static final int TERMS = 15;
 
     private final int d;
     private final int order;
@@ -36,10 +36,8 @@ public final class FiniteTimeCumulants {
     private final double mu;
     private final double norm;
     private final double[] initial;
-    /** Sparse blocks of T(s) = A(s) + mu I with s rescaled: rows, columns, values. */
-    private final int[][] rows;
-    private final int[][] cols;
-    private final double[][] vals;
+    /** The blocks of T(s) = A(s) + mu I with s rescaled, sparse. */
+    private final Propagator[] blocks;
 
     /** Cumulants at several times: {@code cumulants()[i][n-1] = <<Q_t^n>>} at {@code times()[i]}. */
     public record Series(double[] times, double[][] cumulants) {
@@ -64,7 +62,7 @@ public final class FiniteTimeCumulants {
     }
 
     private FiniteTimeCumulants(int d, int order, double scale, double kappa1, double mu, double norm,
-            double[] initial, int[][] rows, int[][] cols, double[][] vals) {
+            double[] initial, Propagator[] blocks) {
         this.d = d;
         this.order = order;
         this.scale = scale;
@@ -72,9 +70,7 @@ public final class FiniteTimeCumulants {
         this.mu = mu;
         this.norm = norm;
         this.initial = initial;
-        this.rows = rows;
-        this.cols = cols;
-        this.vals = vals;
+        this.blocks = blocks;
     }
 
     /**
@@ -146,7 +142,11 @@ public final class FiniteTimeCumulants {
             }
             norm += mx;
         }
-        return new FiniteTimeCumulants(d, order, scale, kappa1, mu, norm, rho0, rows, cols, vals);
+        Propagator[] blocks = new Propagator[order + 1];
+        for (int m = 0; m <= order; m++) {
+            blocks[m] = Propagator.of(rows[m], cols[m], vals[m], null);
+        }
+        return new FiniteTimeCumulants(d, order, scale, kappa1, mu, norm, rho0, blocks);
     }
 
     /** Checks and normalises a distribution over d levels. */
@@ -284,12 +284,12 @@ public final class FiniteTimeCumulants {
     /** exp(A(s) h) as K + 1 dense blocks, by Horner's scheme on the shifted series. */
     private double[][] step(double h) {
         double[][] x = identity();
-        for (int j = TERMS; j >= 1; j--) {
+        for (int j = Propagator.terms(norm * h); j >= 1; j--) {
             double f = h / j;
             double[][] y = new double[order + 1][Dense.length(d)];
             for (int n = 0; n <= order; n++) {
                 for (int m = 0; m <= n; m++) {
-                    sparseTimes(m, x[n - m], y[n], f);
+                    blocks[m].addTimes(x[n - m], y[n], f, d);
                 }
             }
             for (int a = 0; a < d; a++) {
@@ -307,24 +307,6 @@ public final class FiniteTimeCumulants {
         return x;
     }
 
-    /** y += f T_m x, T_m sparse. */
-    private void sparseTimes(int m, double[] x, double[] y, double f) {
-        int[] r = rows[m];
-        int[] c = cols[m];
-        double[] v = vals[m];
-        for (int q = 0; q < v.length; q++) {
-            double a = f * v[q];
-            if (a == 0) {
-                continue;
-            }
-            int src = c[q] * d;
-            int dst = r[q] * d;
-            for (int j = 0; j < d; j++) {
-                y[dst + j] += a * x[src + j];
-            }
-        }
-    }
-
     private double[][] identity() {
         double[][] x = new double[order + 1][Dense.length(d)];
         for (int a = 0; a < d; a++) {
@@ -337,28 +319,11 @@ public final class FiniteTimeCumulants {
         double[][] y = new double[order + 1][Dense.length(d)];
         for (int n = 0; n <= order; n++) {
             for (int m = 0; m <= n; m++) {
-                multiplyAdd(x[m], x[n - m], y[n], d);
+                Propagator.multiplyAdd(x[m], x[n - m], y[n], d);
             }
         }
         pin(y);
         return y;
-    }
-
-    /** c += a b, all d x d row-major. */
-    static void multiplyAdd(double[] a, double[] b, double[] c, int d) {
-        for (int i = 0; i < d; i++) {
-            int ri = i * d;
-            for (int k = 0; k < d; k++) {
-                double aik = a[ri + k];
-                if (aik == 0) {
-                    continue;
-                }
-                int rk = k * d;
-                for (int j = 0; j < d; j++) {
-                    c[ri + j] += aik * b[rk + j];
-                }
-            }
-        }
     }
 
     /** Rescales every column so the s^0 block is stochastic, as exp(L t) is exactly. */

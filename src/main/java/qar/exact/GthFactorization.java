@@ -7,7 +7,7 @@ import qar.model.JumpProcess;
 /**
  * Grassmann-Taksar-Heyman elimination of a banded generator, in double-double arithmetic.
  *
- * <p>Levels are eliminated from the top down; each pivot is the censored chain's escape rate to
+ * <p>Levels are eliminated from the top down ({@link GthElimination}); each pivot is the censored chain's escape rate to
  * lower levels, a sum of positive terms, so no step subtracts. The stored censored rates give the
  * stationary state in O(d w^2) and solve {@code L x = y} on the complement of the stationary state
  * (the Drazin inverse needed for noise and higher cumulants) at the same cost. Double-double keeps
@@ -82,7 +82,6 @@ public final class GthFactorization implements Factorization {
         // rate n-k -> n in up[n*w + k-1]; the diagonal is never needed
         double[] down = DoubleDouble.vector(d * w);
         double[] up = DoubleDouble.vector(d * w);
-        boolean tiny = false;
         // the steps where digits were lost to underflow (only when watching)
         boolean[] lossAt = watch ? new boolean[d] : null;
         DoubleDouble r = new DoubleDouble();
@@ -95,57 +94,11 @@ public final class GthFactorization implements Factorization {
             // rates as given are exact, subnormal or not: only what the elimination computes can lose digits
         }
         double[] pivot = DoubleDouble.vector(d);
-        DoubleDouble s = new DoubleDouble();
-        for (int n = d - 1; n >= 1; n--) {
-            int lo = Math.max(0, n - w);
-            int row = n * w - 1;
-            s.set(0);
-            for (int j = lo; j < n; j++) {
-                s.add(down, row + n - j);
-            }
-            if (!(s.hi > 0)) {
-                if (watch && tiny) {
-                    return null; // possibly a path lost to underflow: not a proof of a cut
-                }
-                throw new IllegalArgumentException("level " + n
-                        + " cannot reach the levels below it: the stationary state is not unique");
-            }
-            s.store(pivot, n);
-            for (int k = 1; k <= n - lo; k++) {
-                boolean nonzero = down[2 * (row + k)] != 0;
-                r.load(down, row + k).divide(s.hi, s.lo).store(down, row + k);
-                if (watch && nonzero && r.hi < TINY) {
-                    tiny = true;
-                    lossAt[n] = true;
-                    if (r.hi == 0) {
-                        down[2 * (row + k)] = Double.MIN_VALUE; // keep the path, within its rounding
-                    }
-                }
-            }
-            // censor level n: every path i -> n -> j becomes a rate i -> j
-            for (int i = lo; i < n; i++) {
-                double gh = up[2 * (row + n - i)];
-                double gl = up[2 * (row + n - i) + 1];
-                if (gh == 0) {
-                    continue;
-                }
-                for (int j = lo; j < n; j++) {
-                    if (j != i) {
-                        r.set(gh, gl).multiply(down, row + n - j);
-                        // gh > 0: a product below TINY is an underflow unless the probability is 0
-                        if (watch && r.hi < TINY && down[2 * (row + n - j)] != 0) {
-                            tiny = true;
-                            lossAt[n] = true;
-                        }
-                        if (j < i) {
-                            r.addTo(down, i * w + i - j - 1);
-                        } else {
-                            r.addTo(up, j * w + j - i - 1);
-                        }
-                    }
-                }
-            }
+        int status = GthElimination.eliminate(d, w, down, up, null, null, pivot, lossAt);
+        if (status == GthElimination.CUT) {
+            return null;
         }
+        boolean tiny = status == GthElimination.LOSS;
         if (!tiny) {
             GthFactorization f = new GthFactorization(d, w, pivot, down, up);
             return !watch || f.finite() ? f : null;

@@ -5,19 +5,19 @@ import java.util.List;
 
 /**
  * exp(R0 tau) p0 and the CDF deficit delta(tau) . p0 for {@link WaitingTimes}: E_j = exp(R0 h 2^j)
- * from the Taylor series of the nonnegative (R0 + mu I) h and squaring, each E_j's column sums
+ * from the Taylor series of the nonnegative (R0 + mu I) h ({@link Propagator}'s product and
+ * truncation rule) and squaring, each E_j's column sums
  * pinned to 1 - delta_j (see {@link WaitingTimes} for why). Powers are built on demand and kept;
  * thread-safe.
  */
 final class LeakPropagator {
     private static final double THETA = 0.5;
-    private static final int TERMS = 15;
 
     private final int d;
-    private final int[] from;
-    private final int[] to;
-    private final double[] rate;
-    private final double[] diag;
+    /** Taylor terms for the envelope norm mu h <= THETA of R0 h (the leaks only lower it). */
+    private final int terms;
+    /** R0 + mu I: the diagonal first, then the unwatched channels. */
+    private final Propagator shifted;
     private final double[] leak;
     private final double[] start;
     private final double mu;
@@ -28,14 +28,24 @@ final class LeakPropagator {
     LeakPropagator(int d, int[] from, int[] to, double[] rate, double[] diag, double[] leak, double[] start,
             double mu) {
         this.d = d;
-        this.from = from;
-        this.to = to;
-        this.rate = rate;
-        this.diag = diag;
+        int c = from.length;
+        int[] row = new int[d + c];
+        int[] col = new int[d + c];
+        double[] val = new double[d + c];
+        for (int i = 0; i < d; i++) {
+            row[i] = i;
+            col[i] = i;
+            val[i] = diag[i];
+        }
+        System.arraycopy(to, 0, row, d, c);
+        System.arraycopy(from, 0, col, d, c);
+        System.arraycopy(rate, 0, val, d, c);
+        this.shifted = Propagator.of(row, col, val, null);
         this.leak = leak;
         this.start = start;
         this.mu = mu;
         this.h = Math.scalb(1.0, Math.getExponent(THETA / mu));
+        this.terms = Propagator.terms(mu * h);
         firstPower();
     }
 
@@ -96,9 +106,9 @@ final class LeakPropagator {
     /**
      * c_k = int_0^1 e^{-a s} s^k / k! ds = e^{-a} sum_j a^j / (j + k + 1)!, all terms positive.
      */
-    private static double[] phiCoefficients(double a) {
-        double[] c = new double[TERMS + 1];
-        for (int k = 0; k <= TERMS; k++) {
+    private double[] phiCoefficients(double a) {
+        double[] c = new double[terms + 1];
+        for (int k = 0; k <= terms; k++) {
             double term = 1 / factorial(k + 1);
             double s = term;
             for (int j = 1; j < 40 && term > 1e-18 * s; j++) {
@@ -110,25 +120,12 @@ final class LeakPropagator {
         return c;
     }
 
-    /** out = f (R0 + mu I) x over the live levels, sparse. */
-    private void shifted(double[] x, double[] out, double f) {
-        for (int i = 0; i < d; i++) {
-            out[i] = f * diag[i] * x[i];
-        }
-        for (int k = 0; k < from.length; k++) {
-            double xf = x[from[k]];
-            if (xf != 0) {
-                out[to[k]] += f * rate[k] * xf;
-            }
-        }
-    }
-
     synchronized double[] power(int j) {
         while (powers.size() <= j) {
             int last = powers.size() - 1;
             double[] e = powers.get(last);
             double[] e2 = new double[Dense.length(d)];
-            FiniteTimeCumulants.multiplyAdd(e, e, e2, d);
+            Propagator.multiplyAdd(e, e, e2, d);
             double[] del = deficits.get(last);
             double[] del2 = del.clone();
             for (int k = 0; k < d; k++) {
@@ -159,8 +156,9 @@ final class LeakPropagator {
         double[] next = new double[d];
         System.arraycopy(x, 0, v, 0, d);
         double c = coef[0] * dot(leak, term);
-        for (int k = 1; k <= TERMS; k++) {
-            shifted(term, next, r / k);
+        for (int k = 1; k <= terms; k++) {
+            java.util.Arrays.fill(next, 0);
+            shifted.addTimes(term, next, r / k, 1);
             double[] t = term;
             term = next;
             next = t;

@@ -14,6 +14,8 @@ import qar.model.JumpProcess;
  * population keeps its relative accuracy. Long intervals are cut into chunks of mu t <=
  * {@link #CHUNK} so the Poisson weights (w_n = w_{n-1} mu t / n from exp(-mu t)) do not underflow;
  * each chunk's sum stops where the remaining Poisson mass is below 2^-80. Cost O(mu t d).
+ * Not {@link Propagator}: S(t) on a grid of many times needs vectors only, and its squarings would
+ * cost d^3 per time where uniformization stays O(mu t d) in vector memory.
  *
  * <p>S = sum_i pi_i f(rho_i / pi_i - 1), f(u) = (1 + u) ln(1 + u) - u by its series near 0, so S
  * near equilibrium keeps its digits. Pitfall: pi is given by its logarithms, since at N = 40,

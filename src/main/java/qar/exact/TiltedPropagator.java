@@ -7,9 +7,9 @@ import qar.model.JumpProcess;
 
 /**
  * 1^T exp(L(s + i chi) t) rho0 for a process whose channels of one reservoir are tilted by
- * e^{(s + i chi) step}, by shifted Taylor and squaring: (L + mu I) h, mu the largest escape rate,
- * has a nonnegative envelope, so nothing cancels however stiff the rates; scale and shift are kept
- * as logarithms. Pitfall: the shift costs a relative error ~ mu t 1e-16, so envelope norms times t
+ * e^{(s + i chi) step}, by {@link Propagator}'s shifted Taylor series (banded, complex) and
+ * squaring: (L + mu I) h, mu the largest escape rate, has a nonnegative envelope, so nothing cancels
+ * however stiff the rates; scale and shift are kept as logarithms. Pitfall: the shift costs a relative error ~ mu t 1e-16, so envelope norms times t
  * above {@code MAX_NORM_TIME} are refused (an infinite result). Used by {@link TiltLadder}. Immutable.
  */
 final class TiltedPropagator {
@@ -18,8 +18,6 @@ final class TiltedPropagator {
      * larger tilts are refused (reported as an infinite M, which the searches avoid).
      */
     private static final double MAX_NORM_TIME = 1e11;
-    /** Taylor terms are added until the envelope bound theta^k / k! drops below this. */
-    private static final double TAYLOR_TOL = 0x1p-56;
 
     private final int d;
     private final int w;
@@ -115,101 +113,47 @@ final class TiltedPropagator {
         double total = norm * t;
         int k = chooseSquarings(total);
         double h = Math.scalb(t, -k);
-        double theta = norm * h;
-        for (int i = 0; i < bre.length; i++) {
-            bre[i] *= h;
-            if (complex) {
-                bim[i] *= h;
-            }
-        }
-        // Taylor: S = sum_k T_k, T_k = A T_{k-1} / k, T_k has half bandwidth min(k w, d - 1)
-        double[] sre = new double[Dense.length(d)];
-        double[] sim = complex ? new double[Dense.length(d)] : null;
-        double[] tre = new double[Dense.length(d)];
-        double[] tim = complex ? new double[Dense.length(d)] : null;
-        double[] ure = new double[Dense.length(d)];
-        double[] uim = complex ? new double[Dense.length(d)] : null;
+        // T = A h as entries by row, then column: the order of the sums of the banded products
+        int n = 0;
+        int[] row = new int[d * width];
+        int[] col = new int[d * width];
+        double[] tre = new double[d * width];
+        double[] tim = complex ? new double[d * width] : null;
         for (int i = 0; i < d; i++) {
-            sre[i * d + i] = 1;
-            tre[i * d + i] = 1;
-        }
-        int band = 0;
-        double bound = 1;
-        for (int n = 1; bound > TAYLOR_TOL; n++) {
-            int nb = Math.min(band + w, d - 1);
-            Arrays.fill(ure, 0);
-            if (complex) {
-                Arrays.fill(uim, 0);
-            }
-            double inv = 1.0 / n;
-            for (int i = 0; i < d; i++) {
-                for (int l = Math.max(0, i - w); l <= Math.min(d - 1, i + w); l++) {
-                    double ar = bre[i * width + l - i + w] * inv;
-                    double ai = complex ? bim[i * width + l - i + w] * inv : 0;
-                    if (ar == 0 && ai == 0) {
-                        continue;
-                    }
-                    int jlo = Math.max(0, l - band);
-                    int jhi = Math.min(d - 1, l + band);
-                    int ri = i * d;
-                    int rl = l * d;
-                    if (complex) {
-                        for (int j = jlo; j <= jhi; j++) {
-                            double xr = tre[rl + j];
-                            double xi = tim[rl + j];
-                            ure[ri + j] += ar * xr - ai * xi;
-                            uim[ri + j] += ar * xi + ai * xr;
-                        }
-                    } else {
-                        for (int j = jlo; j <= jhi; j++) {
-                            ure[ri + j] += ar * tre[rl + j];
-                        }
-                    }
+            for (int l = Math.max(0, i - w); l <= Math.min(d - 1, i + w); l++) {
+                int slot = i * width + l - i + w;
+                row[n] = i;
+                col[n] = l;
+                tre[n] = bre[slot] * h;
+                if (complex) {
+                    tim[n] = bim[slot] * h;
                 }
-            }
-            double[] sw = tre;
-            tre = ure;
-            ure = sw;
-            if (complex) {
-                sw = tim;
-                tim = uim;
-                uim = sw;
-            }
-            band = nb;
-            for (int i = 0; i < d * d; i++) {
-                sre[i] += tre[i];
-            }
-            if (complex) {
-                for (int i = 0; i < d * d; i++) {
-                    sim[i] += tim[i];
-                }
-            }
-            bound *= theta / n;
-            if (n > 100000) {
-                throw new IllegalStateException("Taylor series did not converge");
+                n++;
             }
         }
+        Propagator step = Propagator.of(Arrays.copyOf(row, n), Arrays.copyOf(col, n), Arrays.copyOf(tre, n),
+                complex ? Arrays.copyOf(tim, n) : null);
+        double[][] s0 = step.taylor(d, w, norm * h, complex);
+        double[] sre = s0[0];
+        double[] sim = s0[1];
+        double[] ure = new double[sre.length];
+        double[] uim = complex ? new double[sre.length] : null;
         // squarings with exact power-of-two rescaling
         double logScale = 0;
-        int e = rescale(sre, sim);
+        int e = Propagator.rescale(sre, sim);
         logScale += e * Math.log(2);
         for (int q = 0; q < k; q++) {
+            Propagator.square(sre, sim, ure, uim, d);
+            double[] sw = sre;
+            sre = ure;
+            ure = sw;
             if (complex) {
-                squareComplex(sre, sim, ure, uim);
-                double[] sw = sre;
-                sre = ure;
-                ure = sw;
                 sw = sim;
                 sim = uim;
                 uim = sw;
-            } else {
-                squareReal(sre, ure);
-                double[] sw = sre;
-                sre = ure;
-                ure = sw;
             }
             logScale *= 2;
-            e = rescale(sre, sim);
+            e = Propagator.rescale(sre, sim);
             logScale += e * Math.log(2);
         }
         // 1^T S rho0
@@ -249,12 +193,7 @@ final class TiltedPropagator {
             if (theta > 500) {
                 continue;
             }
-            int terms = 0;
-            double bound = 1;
-            while (bound > TAYLOR_TOL) {
-                terms++;
-                bound *= theta / terms;
-            }
+            int terms = Propagator.terms(theta);
             double cost = terms * Math.min(1.0, (2.0 * w + 1) / d) + k;
             if (cost < bestCost) {
                 bestCost = cost;
@@ -262,66 +201,5 @@ final class TiltedPropagator {
             }
         }
         return bestK;
-    }
-
-    /** Divides by the power of two nearest the largest modulus; returns that exponent. */
-    private static int rescale(double[] re, double[] im) {
-        double m = 0;
-        for (int i = 0; i < re.length; i++) {
-            m = Math.max(m, Math.abs(re[i]));
-            if (im != null) {
-                m = Math.max(m, Math.abs(im[i]));
-            }
-        }
-        if (m == 0 || !Double.isFinite(m)) {
-            return 0;
-        }
-        int e = Math.getExponent(m);
-        for (int i = 0; i < re.length; i++) {
-            re[i] = Math.scalb(re[i], -e);
-            if (im != null) {
-                im[i] = Math.scalb(im[i], -e);
-            }
-        }
-        return e;
-    }
-
-    private void squareReal(double[] a, double[] out) {
-        Arrays.fill(out, 0);
-        for (int i = 0; i < d; i++) {
-            int ri = i * d;
-            for (int l = 0; l < d; l++) {
-                double x = a[ri + l];
-                if (x == 0) {
-                    continue;
-                }
-                int rl = l * d;
-                for (int j = 0; j < d; j++) {
-                    out[ri + j] += x * a[rl + j];
-                }
-            }
-        }
-    }
-
-    private void squareComplex(double[] ar, double[] ai, double[] or, double[] oi) {
-        Arrays.fill(or, 0);
-        Arrays.fill(oi, 0);
-        for (int i = 0; i < d; i++) {
-            int ri = i * d;
-            for (int l = 0; l < d; l++) {
-                double xr = ar[ri + l];
-                double xi = ai[ri + l];
-                if (xr == 0 && xi == 0) {
-                    continue;
-                }
-                int rl = l * d;
-                for (int j = 0; j < d; j++) {
-                    double yr = ar[rl + j];
-                    double yi = ai[rl + j];
-                    or[ri + j] += xr * yr - xi * yi;
-                    oi[ri + j] += xr * yi + xi * yr;
-                }
-            }
-        }
     }
 }

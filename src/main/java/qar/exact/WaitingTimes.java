@@ -18,8 +18,8 @@ import qar.model.RecordValues;
  * its binary digits. Pitfall: squaring alone lets the slow leaks drift (relative u mu / l per
  * step), so each E_j's column sums are pinned to {@code 1 - delta_j}, the deficits carried exactly
  * by {@code delta_{j+1} = delta_j + delta_j E_j} from {@code delta_0 = h l^T phi_1(R0 h)}: the GTH
- * idea applied to the propagator. Mean and variance solve {@code -R0 x = p0} by a subtraction-free
- * GTH elimination (pivots: censored off-diagonal rates plus censored watched leak). Numbers:
+ * idea applied to the propagator. Mean and variance solve {@code -R0 x = p0} by the package's GTH
+ * elimination with leaks ({@link WaitingMoments}). Numbers:
  * src/site/markdown/exact.md, "Waiting-time distributions". Immutable.
  */
 public final class WaitingTimes {
@@ -167,7 +167,8 @@ public final class WaitingTimes {
         for (int a = 0; a < d; a++) {
             diag[a] = live[a] ? mu - escape[a] : 0;
         }
-        double[][] solve = WaitingMoments.moments(d, from, to, rate, leak, live, p0);
+        double[][] solve = WaitingMoments.moments(d, Math.min(process.bandwidth(), d - 1), from, to, rate, leak,
+                live, p0);
         double m1 = 0;
         double m2 = 0;
         for (int a = 0; a < d; a++) {

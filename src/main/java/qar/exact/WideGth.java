@@ -56,8 +56,6 @@ final class WideGth implements Factorization {
         double[] upM = DoubleDouble.vector(size);
         int[] upE = new int[size];
         WideNumber r = new WideNumber();
-        WideNumber s = new WideNumber();
-        WideNumber x = new WideNumber();
         for (Channel ch : process.channels()) {
             int from = ch.from();
             int to = ch.to();
@@ -68,20 +66,43 @@ final class WideGth implements Factorization {
         }
         double[] pivotM = DoubleDouble.vector(d);
         int[] pivotE = new int[d];
-        for (int n = d - 1; n >= 1; n--) {
+        eliminate(d, w, downM, downE, upM, upE, null, null, null, pivotM, pivotE);
+        return new WideGth(d, w, pivotM, pivotE, downM, downE, upM, upE);
+    }
+
+    /**
+     * {@link GthElimination#eliminate} with exponents: the same layout, each number a mantissa
+     * (interleaved double-double) and an exponent; leakM, leakE and live null for no leaks.
+     */
+    static void eliminate(int d, int w, double[] downM, int[] downE, double[] upM, int[] upE, double[] leakM,
+            int[] leakE, boolean[] live, double[] pivotM, int[] pivotE) {
+        WideNumber r = new WideNumber();
+        WideNumber s = new WideNumber();
+        WideNumber x = new WideNumber();
+        for (int n = d - 1; n >= (leakM == null ? 1 : 0); n--) {
+            if (live != null && !live[n]) {
+                continue;
+            }
             int lo = Math.max(0, n - w);
             int row = n * w - 1;
             s.zero();
             for (int j = lo; j < n; j++) {
                 s.add(downM, downE, row + n - j);
             }
+            if (leakM != null) {
+                s.add(leakM, leakE, n);
+            }
             if (!(s.hi > 0)) {
-                throw new IllegalArgumentException("level " + n
-                        + " cannot reach the levels below it: the stationary state is not unique");
+                throw new IllegalArgumentException(leakM == null ? "level " + n
+                        + " cannot reach the levels below it: the stationary state is not unique"
+                        : "level " + n + " cannot leave the chain");
             }
             s.store(pivotM, pivotE, n);
             for (int k = 1; k <= n - lo; k++) {
                 r.load(downM, downE, row + k).divide(s).store(downM, downE, row + k);
+            }
+            if (leakM != null) {
+                r.load(leakM, leakE, n).divide(s).store(leakM, leakE, n);
             }
             for (int i = lo; i < n; i++) {
                 int ui = row + n - i;
@@ -99,9 +120,11 @@ final class WideGth implements Factorization {
                         }
                     }
                 }
+                if (leakM != null && leakM[2 * n] != 0) {
+                    r.load(upM, upE, ui).multiply(leakM, leakE, n).addTo(leakM, leakE, i, x);
+                }
             }
         }
-        return new WideGth(d, w, pivotM, pivotE, downM, downE, upM, upE);
     }
 
     private void stationary() {
