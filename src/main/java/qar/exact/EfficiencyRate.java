@@ -15,7 +15,7 @@ import qar.model.JumpProcess;
  *
  * <p>lambda along the line is convex, 0 at gamma = 0 with slope I_c - eta I_w, so the minimiser
  * lies opposite that slope: bracketed by doubling from the Gaussian guess
- * |I_c - eta I_w| / (S_c + eta^2 S_w), then Brent's method to 1e-3 of gamma (the minimum value is
+ * |I_c - eta I_w| / (S_c + eta^2 S_w), then Brent's method ({@link Extremum}) to 1e-3 of gamma (the minimum value is
  * quadratic in that error, ~1e-6 relative). Pitfall: the search stays within
  * |gamma| (q_c + |eta| q_w) Omega &lt;= 600, where tilted rates stay finite; a minimum not bracketed
  * inside is NaN. Cost and values at the defaults: src/site/markdown/sampling.md, "Exact large-t
@@ -24,7 +24,7 @@ import qar.model.JumpProcess;
 public final class EfficiencyRate {
     private static final double MAX_EXPONENT = 600.0;
     private static final double TOLERANCE = 1e-3;
-    private static final int MAX_ITERATIONS = 200;
+    private static final int MAX_EVALUATIONS = 200;
 
     private final GeneratingFunction cgf;
     private final int reservoirs;
@@ -133,85 +133,7 @@ public final class EfficiencyRate {
             mid = hi;
             fmid = fhi;
         }
-        double[] m = brent(f, lo, hi, mid, fmid);
-        return new double[] {dir * m[0], Math.max(0.0, -m[1])};
-    }
-
-    /** Brent's minimisation on [a, b] from x with f(x) = fx below f(a) and f(b); returns {x, f(x)}. */
-    private static double[] brent(DoubleUnaryOperator f, double a, double b, double x0, double fx0) {
-        final double golden = 0.5 * (3 - Math.sqrt(5));
-        double x = x0;
-        double w = x0;
-        double v = x0;
-        double fx = fx0;
-        double fw = fx0;
-        double fv = fx0;
-        double d = 0;
-        double e = 0;
-        for (int it = 0; it < MAX_ITERATIONS; it++) {
-            double xm = 0.5 * (a + b);
-            double tol1 = TOLERANCE * Math.abs(x) + Double.MIN_NORMAL;
-            double tol2 = 2 * tol1;
-            if (Math.abs(x - xm) <= tol2 - 0.5 * (b - a)) {
-                break;
-            }
-            boolean parabolic = false;
-            if (Math.abs(e) > tol1) {
-                double r = (x - w) * (fx - fv);
-                double q = (x - v) * (fx - fw);
-                double p = (x - v) * q - (x - w) * r;
-                q = 2 * (q - r);
-                if (q > 0) {
-                    p = -p;
-                }
-                q = Math.abs(q);
-                double previous = e;
-                if (Double.isFinite(p) && Double.isFinite(q) && Math.abs(p) < Math.abs(0.5 * q * previous)
-                        && p > q * (a - x) && p < q * (b - x)) {
-                    e = d;
-                    d = p / q;
-                    double u = x + d;
-                    if (u - a < tol2 || b - u < tol2) {
-                        d = Math.copySign(tol1, xm - x);
-                    }
-                    parabolic = true;
-                }
-            }
-            if (!parabolic) {
-                e = x >= xm ? a - x : b - x;
-                d = golden * e;
-            }
-            double u = Math.abs(d) >= tol1 ? x + d : x + Math.copySign(tol1, d);
-            double fu = f.applyAsDouble(u);
-            if (fu <= fx) {
-                if (u >= x) {
-                    a = x;
-                } else {
-                    b = x;
-                }
-                v = w;
-                fv = fw;
-                w = x;
-                fw = fx;
-                x = u;
-                fx = fu;
-            } else {
-                if (u < x) {
-                    a = u;
-                } else {
-                    b = u;
-                }
-                if (fu <= fw || w == x) {
-                    v = w;
-                    fv = fw;
-                    w = u;
-                    fw = fu;
-                } else if (fu <= fv || v == x || v == w) {
-                    v = u;
-                    fv = fu;
-                }
-            }
-        }
-        return new double[] {x, fx};
+        Extremum m = Extremum.minimum(f, lo, hi, mid, TOLERANCE, Double.MIN_NORMAL, MAX_EVALUATIONS);
+        return new double[] {dir * m.x(), Math.max(0.0, -m.value())};
     }
 }

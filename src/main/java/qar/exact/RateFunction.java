@@ -7,7 +7,7 @@ import qar.model.JumpProcess;
  * per unit time, in the process's energy units) entering from one reservoir, the others untilted.
  *
  * <p>s j - lambda(s) is concave in s, so the sup is found by bracketing (doubling away from s = 0
- * towards sign(j - I)) and golden-section search to 1e-9 of s; the maximum value is insensitive
+ * towards sign(j - I)) and Brent's method ({@link Extremum}) to 1e-9 of s; the maximum value is insensitive
  * to the error in the maximiser (quadratic: 1e-18 relative), so it is as accurate as lambda itself. No derivatives of lambda are
  * taken: finite differences of lambda lose half the digits, and Newton on lambda'(s) = j diverges
  * where lambda is nearly linear (far tails). Where lambda(s) is +infinity (tilted rates overflow)
@@ -16,7 +16,9 @@ import qar.model.JumpProcess;
  */
 public final class RateFunction {
     private static final double MAX_EXPONENT = 600.0;
-    private static final int GOLDEN_STEPS = 200;
+    /** Relative tolerance on the maximiser s. */
+    private static final double TOLERANCE = 1e-9;
+    private static final int MAX_EVALUATIONS = 200;
 
     private final GeneratingFunction cgf;
     private final int reservoir;
@@ -160,31 +162,9 @@ public final class RateFunction {
         if (fhi > fmid) {
             return new double[] {dir * hi, Math.max(0.0, fhi)};
         }
-        double gr = 0.5 * (Math.sqrt(5) - 1);
-        double a = lo;
-        double b = hi;
-        double x1 = b - gr * (b - a);
-        double x2 = a + gr * (b - a);
-        double f1 = phi(dir * x1, j);
-        double f2 = phi(dir * x2, j);
-        for (int it = 0; it < GOLDEN_STEPS && b - a > 1e-9 * b; it++) {
-            if (f1 > f2) {
-                b = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = b - gr * (b - a);
-                f1 = phi(dir * x1, j);
-            } else {
-                a = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = a + gr * (b - a);
-                f2 = phi(dir * x2, j);
-            }
-        }
-        double best = Math.max(fmid, Math.max(f1, f2));
-        double arg = best == f1 ? x1 : best == f2 ? x2 : mid;
-        return new double[] {dir * arg, Math.max(0.0, best)};
+        Extremum best = Extremum.maximum(x -> phi(dir * x, j), lo, hi, mid, TOLERANCE, Double.MIN_NORMAL,
+                MAX_EVALUATIONS);
+        return new double[] {dir * best.x(), Math.max(0.0, best.value())};
     }
 
     private double phi(double s, double j) {
