@@ -75,10 +75,14 @@ public final class SampleJob {
                 windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
         Analysis.Setup setup = new Analysis.Setup(process, exact, time, replicas, windows);
         this.analyses = analyses.stream().map(n -> Analyses.named(n).create().apply(setup)).toList();
+        // the fluctuation checks' probe first (its part is built in: GroupTally reads it back alone)
+        List<qar.sample.Probe> probes = new ArrayList<>();
+        if (this.fluctuations != null) {
+            probes.add(this.fluctuations.probe());
+        }
+        this.analyses.forEach(a -> probes.add(a.probe()));
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
-                new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording(),
-                        this.analyses.stream().map(Analysis::probe).toList()),
-                chosen.engine());
+                new Recording(ranges, windows, probes), chosen.engine());
     }
 
     private static double firstPositive(double[] tau) {
@@ -329,12 +333,14 @@ public final class SampleJob {
             }
             windows.add(List.copyOf(perReservoir));
         }
+        int first = fluctuations == null ? 0 : 1;
         List<Analysis.Result> more = new ArrayList<>();
         for (int k = 0; k < analyses.size(); k++) {
-            final int index = k;
+            final int index = first + k;
             more.add(analyses.get(k).result(r.groups().stream().map(g -> g.part(index)).toList()));
         }
         return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows),
-                fluctuations == null ? null : fluctuations.estimate(r), List.copyOf(more));
+                fluctuations == null ? null : fluctuations.estimate(r.groups().stream().map(g -> g.part(0)).toList()),
+                List.copyOf(more));
     }
 }

@@ -30,13 +30,21 @@ final class BlockRunner {
         this.groups = groups;
         this.recording = recording;
         JumpProcess p = engine.process();
-        meanRate = new double[p.reservoirs().size()];
+        meanRate = meanEnergyRate(p, stationary);
         double jumpRate = 0;
         for (Channel ch : p.channels()) {
-            meanRate[ch.reservoir()] += ch.rate() * stationary[ch.from()] * ch.energy();
             jumpRate += ch.rate() * stationary[ch.from()];
         }
         pollInterval = jumpRate > 0 ? Campaign.POLL_JUMPS / jumpRate : Double.POSITIVE_INFINITY;
+    }
+
+    /** Per reservoir, the mean energy it exchanges per unit time (quanta) from {@code stationary}. */
+    static double[] meanEnergyRate(JumpProcess process, double[] stationary) {
+        double[] rate = new double[process.reservoirs().size()];
+        for (Channel ch : process.channels()) {
+            rate[ch.reservoir()] += ch.rate() * stationary[ch.from()] * ch.energy();
+        }
+        return rate;
     }
 
     /** The group of replica i: the largest g with first(g) <= i. */
@@ -69,8 +77,7 @@ final class BlockRunner {
                         process.channels().size());
         double[] lengths = recording.windows();
         EnergyTally energy = EnergyTally.of(process);
-        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths,
-                recording.fluctuations());
+        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths);
         List<Probe.Recorder> probes = recording.probes().stream().map(p -> p.recorder(energy)).toList();
         TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, probes, duration, control,
                 pollInterval);

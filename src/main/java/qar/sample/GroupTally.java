@@ -4,33 +4,28 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
-import qar.estimate.FluctuationTally;
 import qar.estimate.ReplicaMoments;
 import qar.estimate.WaitingTimeTally;
 import qar.estimate.WindowTally;
 
 /**
  * Everything one group of replicas accumulates: energy moments, and, when recorded, waiting-time
- * histograms (one per watched set), window tallies (one per window length) and, with the
- * fluctuation checks, one fluctuation tally per window length, then the parts of the further
- * analyses ({@link Probe}), a list of {@link GroupPart} it knows by position only. Combined in group
- * order, so results do not depend on the thread count. Not thread-safe.
+ * histograms (one per watched set) and window tallies (one per window length), then the parts of
+ * the probes ({@link Probe}), a list of {@link GroupPart} it knows by position only. Combined in
+ * group order, so results do not depend on the thread count. Not thread-safe.
  */
 public final class GroupTally {
     private final ReplicaMoments moments;
     private final WaitingTimeTally[] waits;
     private final WindowTally[] windows;
-    /** Null without the fluctuation checks. */
-    private final FluctuationTally[] fluctuations;
     /** The further analyses' parts, in the order of the recording's probes. */
     private final GroupPart[] parts;
 
     private GroupTally(ReplicaMoments moments, WaitingTimeTally[] waits, WindowTally[] windows,
-            FluctuationTally[] fluctuations, GroupPart[] parts) {
+            GroupPart[] parts) {
         this.moments = moments;
         this.waits = waits;
         this.windows = windows;
-        this.fluctuations = fluctuations;
         this.parts = parts;
     }
 
@@ -50,22 +45,12 @@ public final class GroupTally {
             }
             windows[w] = WindowTally.of(lengths[w], c);
         }
-        Recording.Fluctuations f = recording.fluctuations();
-        FluctuationTally[] fluctuations = null;
-        if (f != null) {
-            double[] widths = f.binWidth();
-            fluctuations = new FluctuationTally[lengths.length];
-            for (int w = 0; w < lengths.length; w++) {
-                fluctuations[w] = FluctuationTally.of(reservoirs, widths[w], f.cold(), f.work(), f.efficiencyScale(),
-                        f.efficiencyBins(), f.carnot());
-            }
-        }
         List<Probe> probes = recording.probes();
         GroupPart[] parts = new GroupPart[probes.size()];
         for (int k = 0; k < parts.length; k++) {
             parts[k] = probes.get(k).tally();
         }
-        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows, fluctuations, parts);
+        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows, parts);
     }
 
     public GroupTally combine(GroupTally other) {
@@ -76,11 +61,6 @@ public final class GroupTally {
         for (int w = 0; w < windows.length; w++) {
             windows[w].combine(other.windows[w]);
         }
-        if (fluctuations != null) {
-            for (int w = 0; w < fluctuations.length; w++) {
-                fluctuations[w].combine(other.fluctuations[w]);
-            }
-        }
         for (int k = 0; k < parts.length; k++) {
             parts[k].combine(other.parts[k]);
         }
@@ -90,9 +70,9 @@ public final class GroupTally {
     /**
      * Writes every tally exactly (integers as they are, doubles as their bit patterns, waiting
      * times as HdrHistogram's encoding), so that {@link #read} gives back a group that combines and
-     * estimates bit for bit as this one: shards travel losslessly. The further analyses' parts
-     * follow, each as it writes itself (nothing without them: the layout of a campaign without
-     * them is unchanged).
+     * estimates bit for bit as this one: shards travel losslessly. The parts follow: the number of
+     * built-in ones ({@link BuiltInParts}), each with its tag, then the further analyses', each as
+     * it writes itself.
      */
     public void write(DataOutput out) throws IOException {
         moments.write(out);
@@ -104,23 +84,25 @@ public final class GroupTally {
         for (WindowTally w : windows) {
             w.write(out);
         }
-        out.writeInt(fluctuations == null ? -1 : fluctuations.length);
-        if (fluctuations != null) {
-            for (FluctuationTally f : fluctuations) {
-                f.write(out);
+        int builtIn = BuiltInParts.count(parts);
+        out.writeInt(builtIn);
+        for (int k = 0; k < parts.length; k++) {
+            if (k < builtIn) {
+                out.writeInt(BuiltInParts.tag(parts[k]));
             }
-        }
-        for (GroupPart p : parts) {
-            p.write(out);
+            parts[k].write(out);
         }
     }
 
-    /** The group {@link #write} wrote, of a campaign without further analyses. */
+    /** The group {@link #write} wrote, of a campaign without further analyses (built-in parts are read). */
     public static GroupTally read(DataInput in) throws IOException {
         return read(in, List.of());
     }
 
-    /** The group {@link #write} wrote; {@code readers}: one per further analysis, in the recording's order. */
+    /**
+     * The group {@link #write} wrote; {@code readers}: one per further analysis, in the recording's
+     * order (the built-in parts ahead of them read themselves).
+     */
     public static GroupTally read(DataInput in, List<GroupPart.Reader> readers) throws IOException {
         ReplicaMoments moments = ReplicaMoments.read(in);
         WaitingTimeTally[] waits = new WaitingTimeTally[count(in, 0)];
@@ -131,16 +113,15 @@ public final class GroupTally {
         for (int w = 0; w < windows.length; w++) {
             windows[w] = WindowTally.read(in);
         }
-        int n = count(in, -1);
-        FluctuationTally[] fluctuations = n < 0 ? null : new FluctuationTally[n];
-        for (int w = 0; w < n; w++) {
-            fluctuations[w] = FluctuationTally.read(in);
+        int builtIn = count(in, 0);
+        GroupPart[] parts = new GroupPart[builtIn + readers.size()];
+        for (int k = 0; k < builtIn; k++) {
+            parts[k] = BuiltInParts.reader(in.readInt()).read(in);
         }
-        GroupPart[] parts = new GroupPart[readers.size()];
-        for (int k = 0; k < parts.length; k++) {
-            parts[k] = readers.get(k).read(in);
+        for (int k = 0; k < readers.size(); k++) {
+            parts[builtIn + k] = readers.get(k).read(in);
         }
-        return new GroupTally(moments, waits, windows, fluctuations, parts);
+        return new GroupTally(moments, waits, windows, parts);
     }
 
     private static int count(DataInput in, int least) throws IOException {
@@ -165,13 +146,8 @@ public final class GroupTally {
         return windows;
     }
 
-    /** The part of further analysis k, in the order of the recording's probes. */
+    /** The part of probe k, in the order of the recording's probes. */
     public GroupPart part(int k) {
         return parts[k];
-    }
-
-    /** Per window length, in the order of the recording; null without the fluctuation checks. */
-    public FluctuationTally[] fluctuations() {
-        return fluctuations;
     }
 }

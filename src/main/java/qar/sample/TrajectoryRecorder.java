@@ -2,7 +2,7 @@ package qar.sample;
 
 /**
  * The one observer the campaign hands the engine: energies always, waiting times and windows
- * (with their entropy production for the fluctuation checks) when asked for, and the further
+ * when asked for, and the further
  * analyses' recorders at the stops they ask for (every jump only for those that ask for it). A final class with typed fields keeps the engine's per-jump call monomorphic
  * however many analyses are on. Not thread-safe.
  */
@@ -42,7 +42,7 @@ final class TrajectoryRecorder implements JumpObserver {
             waits.bind(tally.waits());
         }
         if (windows != null) {
-            windows.bind(tally.windows(), tally.fluctuations());
+            windows.bind(tally.windows());
         }
         for (int k = 0; k < probes.length; k++) {
             probes[k].bind(tally.part(k));

@@ -1,7 +1,6 @@
 package qar.sample;
 
 import java.util.Arrays;
-import qar.estimate.FluctuationTally;
 import qar.estimate.WindowTally;
 import qar.model.JumpProcess;
 
@@ -10,9 +9,7 @@ import qar.model.JumpProcess;
  * the quanta exchanged with every reservoir in each complete window to the group's tallies. It
  * costs nothing per jump: the engine stops at the next edge ({@link JumpObserver#nextStop}) in the
  * comparison it makes anyway, and at an edge the energies are read from the trajectory's channel
- * counts (one pass over the channels). With the fluctuation checks it also hands each window's
- * entropy production s = sum_r perQuantum_r n_r + ln rho(x_0) - ln rho(x_t) to the group's
- * fluctuation tallies, again at the edge only. Not thread-safe.
+ * counts (one pass over the channels). Not thread-safe.
  */
 final class WindowRecorder {
     private final EnergyTally tally;
@@ -24,15 +21,8 @@ final class WindowRecorder {
     private final long[] windowQuanta;
     private double nextEdge;
     private WindowTally[] target;
-    /** With the fluctuation checks: ln of the stationary populations, entropy per quantum; else null. */
-    private final double[] logPopulation;
-    private final double[] perQuantum;
-    /** Per window length, the level its current window started in. */
-    private final int[] startLevel;
-    private FluctuationTally[] fluctuations;
 
-    /** @param fluctuations the exact inputs of the entropy production, or null for none */
-    WindowRecorder(JumpProcess process, EnergyTally tally, double[] lengths, Recording.Fluctuations fluctuations) {
+    WindowRecorder(JumpProcess process, EnergyTally tally, double[] lengths) {
         this.tally = tally;
         this.lengths = lengths.clone();
         int r = process.reservoirs().size();
@@ -40,18 +30,13 @@ final class WindowRecorder {
         atStart = new long[lengths.length][r];
         index = new long[lengths.length];
         windowQuanta = new long[r];
-        startLevel = new int[lengths.length];
-        logPopulation = fluctuations == null ? null : fluctuations.logPopulation();
-        perQuantum = fluctuations == null ? null : fluctuations.entropyPerQuantum();
     }
 
-    void bind(WindowTally[] tallies, FluctuationTally[] fluctuationTallies) {
+    void bind(WindowTally[] tallies) {
         target = tallies;
-        fluctuations = fluctuationTallies;
     }
 
     void start(int level) {
-        Arrays.fill(startLevel, level);
         Arrays.fill(energy, 0L);
         Arrays.fill(index, 0L);
         for (long[] a : atStart) {
@@ -89,14 +74,6 @@ final class WindowRecorder {
                     s[r] = energy[r];
                 }
                 target[w].accept(windowQuanta);
-                if (logPopulation != null) {
-                    double e = logPopulation[startLevel[w]] - logPopulation[level];
-                    for (int r = 0; r < windowQuanta.length; r++) {
-                        e += perQuantum[r] * windowQuanta[r];
-                    }
-                    fluctuations[w].accept(windowQuanta, e, startLevel[w] == level);
-                    startLevel[w] = level;
-                }
                 index[w]++;
             }
         }

@@ -98,7 +98,7 @@ class ProbeTest {
 
     @Test
     void aProbeThatAsksForJumpsSeesEveryJump() throws Exception {
-        Campaign.Result r = run(new Recording(List.of(), new double[] {2}, null, List.of(new Counter())),
+        Campaign.Result r = run(new Recording(List.of(), new double[] {2}, List.of(new Counter())),
                 GillespieEngine.of(P));
         for (GroupTally g : r.groups()) {
             long counted = 0;
@@ -134,7 +134,7 @@ class ProbeTest {
     @Test
     void bulkFlipsAreRefusedByAProbeThatNeedsEachJump() {
         Engine aggregated = EngineChoice.AGGREGATED.choose(P, List.of()).engine();
-        assertThrows(Exception.class, () -> run(new Recording(List.of(), new double[0], null,
+        assertThrows(Exception.class, () -> run(new Recording(List.of(), new double[0],
                 List.of(new Counter())), aggregated));
     }
 }
