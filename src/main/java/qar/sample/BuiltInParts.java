@@ -10,8 +10,10 @@ import java.util.List;
  * the file format: append only.
  */
 final class BuiltInParts {
-    private static final List<Class<? extends GroupPart>> KINDS = List.of(FluctuationProbe.Tally.class);
-    private static final List<GroupPart.Reader> READERS = List.of(FluctuationProbe.tallyReader());
+    private static final List<Class<? extends GroupPart>> KINDS = List.of(WaitingTimeProbe.Tally.class,
+            WindowProbe.Tally.class, FluctuationProbe.Tally.class);
+    private static final List<GroupPart.Reader> READERS = List.of(WaitingTimeProbe.tallyReader(),
+            WindowProbe.tallyReader(), FluctuationProbe.tallyReader());
 
     private BuiltInParts() {
     }
@@ -21,10 +23,10 @@ final class BuiltInParts {
         return KINDS.indexOf(part.getClass());
     }
 
-    /** The leading built-in parts of {@code parts}. */
-    static int count(GroupPart[] parts) {
+    /** The built-in parts of {@code parts} from index {@code from} on, before the first further one. */
+    static int count(GroupPart[] parts, int from) {
         int n = 0;
-        while (n < parts.length && tag(parts[n]) >= 0) {
+        while (from + n < parts.length && tag(parts[from + n]) >= 0) {
             n++;
         }
         return n;

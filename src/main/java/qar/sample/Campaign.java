@@ -59,8 +59,9 @@ public final class Campaign {
         this.engine = engine;
         this.replicas = replicas;
         this.groups = (int) Math.min(MAX_GROUPS, replicas / BatchCumulants.MIN_GROUP_SIZE);
-        this.runner = new BlockRunner(engine, stationary, duration, replicas, groups, recording);
-        this.readers = recording.probes().stream().filter(p -> !BuiltInParts.builtIn(p)).map(Probe::reader).toList();
+        List<Probe> probes = recording.probes(engine.process(), stationary);
+        this.runner = new BlockRunner(engine, stationary, duration, replicas, groups, probes);
+        this.readers = probes.stream().filter(p -> !BuiltInParts.builtIn(p)).map(Probe::reader).toList();
     }
 
     /**

@@ -40,6 +40,40 @@ public record Recording(List<WatchRange> watches, double[] windows, List<Probe> 
         }
     }
 
+    /**
+     * Every probe the trajectories drive, in the order of their parts of a group ({@link
+     * GroupTally#part}): the waiting times' if any set is watched, the windows' if any length is
+     * given, then {@link #probes}.
+     *
+     * @param stationary the state the replicas start from (the windows' power sums are centred on its mean energies)
+     */
+    public List<Probe> probes(qar.model.JumpProcess process, double[] stationary) {
+        List<Probe> out = new java.util.ArrayList<>();
+        if (!watches.isEmpty()) {
+            out.add(WaitingTimeProbe.of(watches, process.channels().size()));
+        }
+        if (windows.length > 0) {
+            out.add(WindowProbe.of(windows, BlockRunner.meanEnergyRate(process, stationary)));
+        }
+        out.addAll(probes);
+        return out;
+    }
+
+    /** The index of the waiting times' part ({@link GroupTally#part}), or -1 without watched sets. */
+    public int waitsPart() {
+        return watches.isEmpty() ? -1 : 0;
+    }
+
+    /** The index of the windows' part ({@link GroupTally#part}), or -1 without windows. */
+    public int windowsPart() {
+        return windows.length == 0 ? -1 : waitsPart() + 1;
+    }
+
+    /** The index of the part of {@link #probes} k ({@link GroupTally#part}). */
+    public int probePart(int k) {
+        return (watches.isEmpty() ? 0 : 1) + (windows.length == 0 ? 0 : 1) + k;
+    }
+
     public static Recording energiesOnly() {
         return new Recording(List.of(), new double[0]);
     }

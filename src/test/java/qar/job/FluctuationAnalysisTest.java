@@ -153,8 +153,8 @@ class FluctuationAnalysisTest {
         assertEquals(a.size(), b.size());
         for (int g = 0; g < a.size(); g++) {
             for (int w = 0; w < 2; w++) {
-                assertEquals(((FluctuationProbe.Tally) a.get(g).part(0)).fluctuation(w),
-                        ((FluctuationProbe.Tally) b.get(g).part(0)).fluctuation(w), "group " + g);
+                assertEquals(((FluctuationProbe.Tally) a.get(g).part(1)).fluctuation(w),
+                        ((FluctuationProbe.Tally) b.get(g).part(1)).fluctuation(w), "group " + g);
             }
         }
         assertEquals(one.fluctuations(), three.fluctuations());
