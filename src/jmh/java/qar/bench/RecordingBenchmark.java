@@ -19,6 +19,8 @@ import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.Refrigerator;
 import qar.sample.Campaign;
+import qar.sample.FluctuationProbe;
+import qar.sample.Probe;
 import qar.sample.Recording;
 import qar.sample.Watch;
 
@@ -47,7 +49,7 @@ public class RecordingBenchmark {
         double[] pi = ExactSolver.of(p).stationaryState();
         List<Recording.WatchRange> watches = new ArrayList<>();
         double[] windows = new double[0];
-        Recording.Fluctuations fluctuations = null;
+        List<Probe> probes = new ArrayList<>();
         switch (recording) {
             case "windows" -> windows = new double[] {1, 10};
             case "windows-ft" -> {
@@ -61,8 +63,8 @@ public class RecordingBenchmark {
                     perQuantum[r] = -p.reservoirs().get(r).beta() * p.energyUnit();
                 }
                 // the bin widths and efficiency scale qar sample --ft picks at the defaults
-                fluctuations = new Recording.Fluctuations(logPi, perQuantum, new double[] {0.211, 0.358},
-                        Refrigerator.COLD, Refrigerator.WORK, 0.3673, 101, 0.999);
+                probes.add(FluctuationProbe.of(p, pi, windows, logPi, perQuantum, new double[] {0.211, 0.358},
+                        Refrigerator.COLD, Refrigerator.WORK, 0.3673, 101, 0.999));
             }
             case "wtd-c" -> watches.add(range(p, "c", WaitingTimes.reservoir(p, 0)));
             case "rare" -> {
@@ -80,7 +82,7 @@ public class RecordingBenchmark {
             default -> {
             }
         }
-        campaign = Campaign.of(p, pi, 100, 64, new Recording(watches, windows, fluctuations));
+        campaign = Campaign.of(p, pi, 100, 64, new Recording(watches, windows, probes));
     }
 
     private static Recording.WatchRange range(JumpProcess p, String label, boolean[] mask) {

@@ -53,4 +53,32 @@ final class FileTrees {
         return e.getMessage() == null ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
+
+    /** A work-folder slot: its lock file and the channel that holds the lock. */
+    record Slot(Path lock, java.nio.channels.FileChannel channel) {
+    }
+
+    /**
+     * The lowest slot {@code root/tmp-K.lock} (K below {@code max}) that neither this JVM
+     * ({@code held}, updated) nor a live process holds, locked.
+     */
+    static Slot claimSlot(Path root, java.util.Set<Path> held, int max) throws IOException {
+        synchronized (held) {
+            for (int k = 0; k < max; k++) {
+                Path lock = root.resolve("tmp-" + k + ".lock");
+                if (held.contains(lock)) {
+                    continue;
+                }
+                java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(lock,
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                if (ch.tryLock() == null) {
+                    ch.close();
+                } else {
+                    held.add(lock);
+                    return new Slot(lock, ch);
+                }
+            }
+        }
+        throw new IOException(max + " runs are writing here");
+    }
 }

@@ -7,15 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-
 import java.nio.file.Path;
-
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -143,25 +139,9 @@ final class OutputSet implements AutoCloseable {
         Path work = null;
         try {
             Files.createDirectories(root.resolve(SETS));
-            synchronized (HELD) {
-                for (int k = 0; slot == null; k++) {
-                    if (k == MAX_SLOTS) {
-                        throw new IOException(MAX_SLOTS + " runs are writing here");
-                    }
-                    Path lock = root.resolve("tmp-" + k + ".lock");
-                    if (HELD.contains(lock)) {
-                        continue;
-                    }
-                    FileChannel ch = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                    if (ch.tryLock() == null) {
-                        ch.close();
-                    } else {
-                        HELD.add(lock);
-                        slot = ch;
-                        slotLock = lock;
-                    }
-                }
-            }
+            FileTrees.Slot s = FileTrees.claimSlot(root, HELD, MAX_SLOTS);
+            slot = s.channel();
+            slotLock = s.lock();
             work = root.resolve(slotLock.getFileName().toString().replace(".lock", ""));
             FileTrees.deleteTree(work);
             Files.createDirectory(work);

@@ -20,9 +20,8 @@ import qar.model.Channel;
 import qar.model.JumpProcess;
 import qar.model.RecordValues;
 import qar.model.Reservoir;
-import qar.sample.Campaign;
-import qar.sample.GroupTally;
-import qar.sample.Recording;
+import qar.sample.FluctuationProbe;
+import qar.sample.GroupPart;
 
 /**
  * The sampled fluctuation checks of {@code qar sample --ft}: what the windows record (from the exact
@@ -60,7 +59,8 @@ public final class FluctuationAnalysis {
 
     private final JumpProcess process;
     private final ExactJob.Result exact;
-    private final Recording.Fluctuations recording;
+    private final FluctuationProbe probe;
+    private final double[] perQuantum;
     private final double[] windows;
     private final double sigma;
     private final int cold;
@@ -70,12 +70,13 @@ public final class FluctuationAnalysis {
     private final double[] efficiencyRate;
     private final String efficiencyNote;
 
-    private FluctuationAnalysis(JumpProcess process, ExactJob.Result exact, Recording.Fluctuations recording,
+    private FluctuationAnalysis(JumpProcess process, ExactJob.Result exact, FluctuationProbe probe, double[] perQuantum,
             double[] windows, double sigma, int cold, int work, double carnot, double cop, double[] efficiencyRate,
             String efficiencyNote) {
         this.process = process;
         this.exact = exact;
-        this.recording = recording;
+        this.probe = probe;
+        this.perQuantum = perQuantum;
         this.windows = windows;
         this.sigma = sigma;
         this.cold = cold;
@@ -159,15 +160,15 @@ public final class FluctuationAnalysis {
             rate = IntStream.range(0, EFFICIENCY_BINS).parallel().mapToDouble(k -> j.rate(bins.middle(k))).toArray();
             note = null;
         }
-        Recording.Fluctuations rec = new Recording.Fluctuations(logPi, perQuantum, widths, cold, work, scale,
+        FluctuationProbe probe = FluctuationProbe.of(process, pi, windows, logPi, perQuantum, widths, cold, work, scale,
                 EFFICIENCY_BINS, carnot);
-        return new FluctuationAnalysis(process, exact, rec, windows.clone(), sigma, cold, work, carnot, cop, rate,
-                note);
+        return new FluctuationAnalysis(process, exact, probe, perQuantum, windows.clone(), sigma, cold, work, carnot,
+                cop, rate, note);
     }
 
-    /** What every window records for the checks. */
-    public Recording.Fluctuations recording() {
-        return recording;
+    /** What every window records for the checks; its tallies are this analysis' part of each group. */
+    public FluctuationProbe probe() {
+        return probe;
     }
 
     /**
@@ -224,15 +225,15 @@ public final class FluctuationAnalysis {
                          String efficiencyNote) {
     }
 
-    /** Every check of the campaign's windows. */
-    public Result estimate(Campaign.Result run) {
-        List<GroupTally> groups = run.groups();
+    /** Every check of the campaign's windows, from this analysis' part of every group, in group order. */
+    public Result estimate(List<GroupPart> parts) {
+        List<FluctuationProbe.Tally> groups = parts.stream().map(p -> (FluctuationProbe.Tally) p).toList();
         List<String> names = process.reservoirs().stream().map(Reservoir::name).toList();
         List<Window> out = new ArrayList<>();
         for (int w = 0; w < windows.length; w++) {
             final int index = w;
-            List<FluctuationTally> f = groups.stream().map(g -> g.fluctuations()[index]).toList();
-            List<WindowTally> win = groups.stream().map(g -> g.windows()[index]).toList();
+            List<FluctuationTally> f = groups.stream().map(g -> g.fluctuation(index)).toList();
+            List<WindowTally> win = groups.stream().map(g -> g.window(index)).toList();
             out.add(window(windows[w], exact.windows().get(w), f, win, names));
         }
         return new Result(List.copyOf(out), names, carnot, cop, efficiencyNote);
@@ -258,7 +259,7 @@ public final class FluctuationAnalysis {
         DetailedFluctuation detailed = DetailedFluctuation.of(f.stream().map(FluctuationTally::entropy).toList());
         IntegralFluctuation integral = IntegralFluctuation.of(f.stream().map(FluctuationTally::integral).toList());
         ExchangeFluctuation exchange = ExchangeFluctuation.of(f.stream().map(FluctuationTally::closed).toList(),
-                process.energyUnit(), process.conservesEnergy(), recording.entropyPerQuantum());
+                process.energyUnit(), process.conservesEnergy(), perQuantum);
         List<Check> checks = new ArrayList<>();
         checks.add(Check.of(Check.Kind.DFT_SLOPE, detailed.slope(), 1.0, detailed.reason()));
         checks.add(Check.of(Check.Kind.IFT_MEAN, integral.mean(), 1.0, null));

@@ -19,8 +19,10 @@ import qar.sample.Campaign;
 import qar.sample.Engine;
 import qar.sample.EngineChoice;
 import qar.sample.GroupRange;
-import qar.sample.GroupTally;
+import qar.sample.GroupPart;
 import qar.sample.Recording;
+import qar.sample.WaitingTimeProbe;
+import qar.sample.WindowProbe;
 import qar.sample.ReplicaSink;
 import qar.sample.Watch;
 
@@ -42,6 +44,8 @@ public final class SampleJob {
     private final EngineChoice.Chosen chosen;
     /** The optional analyses ({@link Analyses}), in the order asked for. */
     private final List<Analysis> analyses;
+    /** What the trajectories record; it places every probe's part of a group. */
+    private final Recording recording;
 
     private SampleJob(JumpProcess process, double time, long replicas, ExactJob.Result exact,
             FluctuationAnalysis.Mode fluctuations, EngineChoice.Chosen chosen, List<String> analyses) {
@@ -75,9 +79,14 @@ public final class SampleJob {
                 windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
         Analysis.Setup setup = new Analysis.Setup(process, exact, time, replicas, windows);
         this.analyses = analyses.stream().map(n -> Analyses.named(n).create().apply(setup)).toList();
-        this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas,
-                new Recording(ranges, windows, this.fluctuations == null ? null : this.fluctuations.recording(),
-                        this.analyses.stream().map(Analysis::probe).toList()),
+        // the fluctuation checks' probe first (its part is built in: GroupTally reads it back alone)
+        List<qar.sample.Probe> probes = new ArrayList<>();
+        if (this.fluctuations != null) {
+            probes.add(this.fluctuations.probe());
+        }
+        this.analyses.forEach(a -> probes.add(a.probe()));
+        this.recording = new Recording(ranges, windows, probes);
+        this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas, recording,
                 chosen.engine());
     }
 
@@ -306,14 +315,16 @@ public final class SampleJob {
         for (int w = 0; w < exact.waitingTimes().size(); w++) {
             final int index = w;
             ExactJob.WaitingTime wt = exact.waitingTimes().get(w);
-            List<WaitingTimeTally> tallies = r.groups().stream().map(g -> g.waits()[index]).toList();
+            List<WaitingTimeTally> tallies = parts(r, recording.waitsPart(), WaitingTimeProbe.Tally.class).stream()
+                    .map(t -> t.watch(index)).toList();
             waits.add(WaitingTimeEstimate.of(tallies, wt.grid().tau(), wt.distribution()::cdf,
                     wt.distribution()::survival, time));
         }
         List<List<WindowEstimate>> windows = new ArrayList<>();
         for (int w = 0; w < exact.windows().size(); w++) {
             final int index = w;
-            List<WindowTally> tallies = r.groups().stream().map((GroupTally g) -> g.windows()[index]).toList();
+            List<WindowTally> tallies = parts(r, recording.windowsPart(), WindowProbe.Tally.class).stream()
+                    .map(t -> t.window(index)).toList();
             List<WindowEstimate> perReservoir = new ArrayList<>();
             for (int res = 0; res < process.reservoirs().size(); res++) {
                 CountingDistribution.Result p = exact.windows().get(w).distributions().get(res);
@@ -329,12 +340,18 @@ public final class SampleJob {
             }
             windows.add(List.copyOf(perReservoir));
         }
+        int first = fluctuations == null ? 0 : 1;
         List<Analysis.Result> more = new ArrayList<>();
         for (int k = 0; k < analyses.size(); k++) {
-            final int index = k;
-            more.add(analyses.get(k).result(r.groups().stream().map(g -> g.part(index)).toList()));
+            more.add(analyses.get(k).result(parts(r, recording.probePart(first + k), GroupPart.class)));
         }
         return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows),
-                fluctuations == null ? null : fluctuations.estimate(r), List.copyOf(more));
+                fluctuations == null ? null : fluctuations.estimate(parts(r, recording.probePart(0), GroupPart.class)),
+                List.copyOf(more));
+    }
+
+    /** Part {@code index} of every group, in group order. */
+    private static <T extends GroupPart> List<T> parts(Campaign.Result r, int index, Class<T> type) {
+        return r.groups().stream().map(g -> type.cast(g.part(index))).toList();
     }
 }

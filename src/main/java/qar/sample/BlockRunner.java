@@ -17,26 +17,33 @@ final class BlockRunner {
     private final double duration;
     private final long replicas;
     private final int groups;
-    private final Recording recording;
-    private final double[] meanRate;
+    /** Every probe of the recording, in order: one part per group each. */
+    private final List<Probe> probes;
     /** Trajectory time between two looks at the stop flag. */
     private final double pollInterval;
 
-    BlockRunner(Engine engine, double[] stationary, double duration, long replicas, int groups, Recording recording) {
+    BlockRunner(Engine engine, double[] stationary, double duration, long replicas, int groups, List<Probe> probes) {
         this.engine = engine;
         this.stationary = stationary;
         this.duration = duration;
         this.replicas = replicas;
         this.groups = groups;
-        this.recording = recording;
+        this.probes = probes;
         JumpProcess p = engine.process();
-        meanRate = new double[p.reservoirs().size()];
         double jumpRate = 0;
         for (Channel ch : p.channels()) {
-            meanRate[ch.reservoir()] += ch.rate() * stationary[ch.from()] * ch.energy();
             jumpRate += ch.rate() * stationary[ch.from()];
         }
         pollInterval = jumpRate > 0 ? Campaign.POLL_JUMPS / jumpRate : Double.POSITIVE_INFINITY;
+    }
+
+    /** Per reservoir, the mean energy it exchanges per unit time (quanta) from {@code stationary}. */
+    static double[] meanEnergyRate(JumpProcess process, double[] stationary) {
+        double[] rate = new double[process.reservoirs().size()];
+        for (Channel ch : process.channels()) {
+            rate[ch.reservoir()] += ch.rate() * stationary[ch.from()] * ch.energy();
+        }
+        return rate;
     }
 
     /** The group of replica i: the largest g with first(g) <= i. */
@@ -61,19 +68,11 @@ final class BlockRunner {
         GroupTally[] tally = new GroupTally[group.length];
         for (int k = 0; k < group.length; k++) {
             group[k] = g0 + k;
-            tally[k] = GroupTally.create(reservoirs, recording, meanRate);
+            tally[k] = GroupTally.create(reservoirs, probes);
         }
-        List<Recording.WatchRange> ws = recording.watches();
-        WaitingTimeRecorder waits = ws.isEmpty() ? null
-                : new WaitingTimeRecorder(ws.stream().map(Recording.WatchRange::watch).toList(),
-                        process.channels().size());
-        double[] lengths = recording.windows();
         EnergyTally energy = EnergyTally.of(process);
-        WindowRecorder windows = lengths.length == 0 ? null : new WindowRecorder(process, energy, lengths,
-                recording.fluctuations());
-        List<Probe.Recorder> probes = recording.probes().stream().map(p -> p.recorder(energy)).toList();
-        TrajectoryRecorder recorder = new TrajectoryRecorder(energy, waits, windows, probes, duration, control,
-                pollInterval);
+        TrajectoryRecorder recorder = new TrajectoryRecorder(energy,
+                probes.stream().map(p -> p.recorder(energy)).toList(), duration, control, pollInterval);
         List<ReplicaResult> rows = keepRows ? new ArrayList<>(Campaign.BLOCK) : List.of();
         SharedStateDiscreteSampler initial = null;
         long jumps = 0;

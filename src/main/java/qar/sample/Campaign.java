@@ -51,7 +51,7 @@ public final class Campaign {
     private final long replicas;
     private final int groups;
     private final BlockRunner runner;
-    /** Reads the further analyses' group parts of a saved state back. */
+    /** Reads the further analyses' group parts of a saved state back (the built-in ones read themselves). */
     private final List<GroupPart.Reader> readers;
 
     private Campaign(Engine engine, double[] stationary, double duration, long replicas,
@@ -59,8 +59,9 @@ public final class Campaign {
         this.engine = engine;
         this.replicas = replicas;
         this.groups = (int) Math.min(MAX_GROUPS, replicas / BatchCumulants.MIN_GROUP_SIZE);
-        this.runner = new BlockRunner(engine, stationary, duration, replicas, groups, recording);
-        this.readers = recording.probes().stream().map(Probe::reader).toList();
+        List<Probe> probes = recording.probes(engine.process(), stationary);
+        this.runner = new BlockRunner(engine, stationary, duration, replicas, groups, probes);
+        this.readers = probes.stream().filter(p -> !BuiltInParts.builtIn(p)).map(Probe::reader).toList();
     }
 
     /**
@@ -102,11 +103,6 @@ public final class Campaign {
             if (w > duration) {
                 throw new IllegalArgumentException("window " + w + " is longer than the replicas (" + duration + ")");
             }
-        }
-        Recording.Fluctuations f = recording.fluctuations();
-        if (f != null && (f.logPopulation().length != process.dimension()
-                || f.entropyPerQuantum().length != process.reservoirs().size())) {
-            throw new IllegalArgumentException("the fluctuation recording does not fit the process");
         }
         return new Campaign(allowed(engine, recording), stationary.clone(), duration, replicas, recording);
     }

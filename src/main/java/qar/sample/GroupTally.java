@@ -4,83 +4,32 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.List;
-import qar.estimate.FluctuationTally;
 import qar.estimate.ReplicaMoments;
-import qar.estimate.WaitingTimeTally;
-import qar.estimate.WindowTally;
 
 /**
- * Everything one group of replicas accumulates: energy moments, and, when recorded, waiting-time
- * histograms (one per watched set), window tallies (one per window length) and, with the
- * fluctuation checks, one fluctuation tally per window length, then the parts of the further
- * analyses ({@link Probe}), a list of {@link GroupPart} it knows by position only. Combined in group
- * order, so results do not depend on the thread count. Not thread-safe.
+ * Everything one group of replicas accumulates: an ordered list of {@link GroupPart}s, the energy
+ * moments first (always on), then one per probe of the recording ({@link Recording#probes(
+ * qar.model.JumpProcess, double[])}), which it knows by position only. Combined in group order, so
+ * results do not depend on the thread count. Not thread-safe.
  */
 public final class GroupTally {
-    private final ReplicaMoments moments;
-    private final WaitingTimeTally[] waits;
-    private final WindowTally[] windows;
-    /** Null without the fluctuation checks. */
-    private final FluctuationTally[] fluctuations;
-    /** The further analyses' parts, in the order of the recording's probes. */
+    /** The energy moments, then the probes' parts. */
     private final GroupPart[] parts;
 
-    private GroupTally(ReplicaMoments moments, WaitingTimeTally[] waits, WindowTally[] windows,
-            FluctuationTally[] fluctuations, GroupPart[] parts) {
-        this.moments = moments;
-        this.waits = waits;
-        this.windows = windows;
-        this.fluctuations = fluctuations;
+    private GroupTally(GroupPart[] parts) {
         this.parts = parts;
     }
 
-    /** @param centres per reservoir, the window power sums' centre per unit time (quanta) */
-    static GroupTally create(int reservoirs, Recording recording, double[] centres) {
-        List<Recording.WatchRange> ws = recording.watches();
-        WaitingTimeTally[] waits = new WaitingTimeTally[ws.size()];
-        for (int w = 0; w < waits.length; w++) {
-            waits[w] = WaitingTimeTally.of(ws.get(w).lowest(), ws.get(w).highest());
+    static GroupTally create(int reservoirs, List<Probe> probes) {
+        GroupPart[] parts = new GroupPart[probes.size() + 1];
+        parts[0] = new MomentsPart(ReplicaMoments.create(reservoirs));
+        for (int k = 0; k < probes.size(); k++) {
+            parts[k + 1] = probes.get(k).tally();
         }
-        double[] lengths = recording.windows();
-        WindowTally[] windows = new WindowTally[lengths.length];
-        for (int w = 0; w < lengths.length; w++) {
-            long[] c = new long[reservoirs];
-            for (int r = 0; r < reservoirs; r++) {
-                c[r] = Math.round(centres[r] * lengths[w]);
-            }
-            windows[w] = WindowTally.of(lengths[w], c);
-        }
-        Recording.Fluctuations f = recording.fluctuations();
-        FluctuationTally[] fluctuations = null;
-        if (f != null) {
-            double[] widths = f.binWidth();
-            fluctuations = new FluctuationTally[lengths.length];
-            for (int w = 0; w < lengths.length; w++) {
-                fluctuations[w] = FluctuationTally.of(reservoirs, widths[w], f.cold(), f.work(), f.efficiencyScale(),
-                        f.efficiencyBins(), f.carnot());
-            }
-        }
-        List<Probe> probes = recording.probes();
-        GroupPart[] parts = new GroupPart[probes.size()];
-        for (int k = 0; k < parts.length; k++) {
-            parts[k] = probes.get(k).tally();
-        }
-        return new GroupTally(ReplicaMoments.create(reservoirs), waits, windows, fluctuations, parts);
+        return new GroupTally(parts);
     }
 
     public GroupTally combine(GroupTally other) {
-        moments.combine(other.moments);
-        for (int w = 0; w < waits.length; w++) {
-            waits[w].combine(other.waits[w]);
-        }
-        for (int w = 0; w < windows.length; w++) {
-            windows[w].combine(other.windows[w]);
-        }
-        if (fluctuations != null) {
-            for (int w = 0; w < fluctuations.length; w++) {
-                fluctuations[w].combine(other.fluctuations[w]);
-            }
-        }
         for (int k = 0; k < parts.length; k++) {
             parts[k].combine(other.parts[k]);
         }
@@ -88,90 +37,57 @@ public final class GroupTally {
     }
 
     /**
-     * Writes every tally exactly (integers as they are, doubles as their bit patterns, waiting
-     * times as HdrHistogram's encoding), so that {@link #read} gives back a group that combines and
-     * estimates bit for bit as this one: shards travel losslessly. The further analyses' parts
-     * follow, each as it writes itself (nothing without them: the layout of a campaign without
-     * them is unchanged).
+     * Writes every part exactly (integers as they are, doubles as their bit patterns, waiting times
+     * as HdrHistogram's encoding), so that {@link #read} gives back a group that combines and
+     * estimates bit for bit as this one: shards travel losslessly. The energy moments first, then
+     * the number of built-in parts ({@link BuiltInParts}: waiting times, windows, fluctuation
+     * checks), each with its tag, then the further analyses' parts, each as it writes itself.
      */
     public void write(DataOutput out) throws IOException {
-        moments.write(out);
-        out.writeInt(waits.length);
-        for (WaitingTimeTally w : waits) {
-            w.write(out);
-        }
-        out.writeInt(windows.length);
-        for (WindowTally w : windows) {
-            w.write(out);
-        }
-        out.writeInt(fluctuations == null ? -1 : fluctuations.length);
-        if (fluctuations != null) {
-            for (FluctuationTally f : fluctuations) {
-                f.write(out);
+        parts[0].write(out);
+        int builtIn = BuiltInParts.count(parts, 1);
+        out.writeInt(builtIn);
+        for (int k = 1; k < parts.length; k++) {
+            if (k <= builtIn) {
+                out.writeInt(BuiltInParts.tag(parts[k]));
             }
-        }
-        for (GroupPart p : parts) {
-            p.write(out);
+            parts[k].write(out);
         }
     }
 
-    /** The group {@link #write} wrote, of a campaign without further analyses. */
+    /** The group {@link #write} wrote, of a campaign without further analyses (built-in parts are read). */
     public static GroupTally read(DataInput in) throws IOException {
         return read(in, List.of());
     }
 
-    /** The group {@link #write} wrote; {@code readers}: one per further analysis, in the recording's order. */
+    /**
+     * The group {@link #write} wrote; {@code readers}: one per further analysis, in the recording's
+     * order (the built-in parts ahead of them read themselves).
+     */
     public static GroupTally read(DataInput in, List<GroupPart.Reader> readers) throws IOException {
-        ReplicaMoments moments = ReplicaMoments.read(in);
-        WaitingTimeTally[] waits = new WaitingTimeTally[count(in, 0)];
-        for (int w = 0; w < waits.length; w++) {
-            waits[w] = WaitingTimeTally.read(in);
+        MomentsPart moments = MomentsPart.read(in);
+        int builtIn = in.readInt();
+        if (builtIn < 0 || builtIn > 1 << 16) {
+            throw new IOException("bad number of built-in parts " + builtIn);
         }
-        WindowTally[] windows = new WindowTally[count(in, 0)];
-        for (int w = 0; w < windows.length; w++) {
-            windows[w] = WindowTally.read(in);
+        GroupPart[] parts = new GroupPart[1 + builtIn + readers.size()];
+        parts[0] = moments;
+        for (int k = 1; k <= builtIn; k++) {
+            parts[k] = BuiltInParts.reader(in.readInt()).read(in);
         }
-        int n = count(in, -1);
-        FluctuationTally[] fluctuations = n < 0 ? null : new FluctuationTally[n];
-        for (int w = 0; w < n; w++) {
-            fluctuations[w] = FluctuationTally.read(in);
+        for (int k = 0; k < readers.size(); k++) {
+            parts[1 + builtIn + k] = readers.get(k).read(in);
         }
-        GroupPart[] parts = new GroupPart[readers.size()];
-        for (int k = 0; k < parts.length; k++) {
-            parts[k] = readers.get(k).read(in);
-        }
-        return new GroupTally(moments, waits, windows, fluctuations, parts);
+        return new GroupTally(parts);
     }
 
-    private static int count(DataInput in, int least) throws IOException {
-        int n = in.readInt();
-        if (n < least || n > 1 << 16) {
-            throw new IOException("bad number of tallies " + n);
-        }
-        return n;
-    }
-
+    /** The energy and jump-count moments of the group's replicas. */
     public ReplicaMoments moments() {
-        return moments;
+        return ((MomentsPart) parts[0]).moments();
     }
 
-    /** Per watched set, in the order of the recording. */
-    public WaitingTimeTally[] waits() {
-        return waits;
-    }
-
-    /** Per window length, in the order of the recording. */
-    public WindowTally[] windows() {
-        return windows;
-    }
-
-    /** The part of further analysis k, in the order of the recording's probes. */
+    /** The part of probe k, in the order of the recording's probes. */
     public GroupPart part(int k) {
-        return parts[k];
-    }
-
-    /** Per window length, in the order of the recording; null without the fluctuation checks. */
-    public FluctuationTally[] fluctuations() {
-        return fluctuations;
+        return parts[k + 1];
     }
 }

@@ -6,90 +6,17 @@ import qar.model.RecordValues;
 
 /**
  * What every trajectory records besides its energies: waiting times between watched jumps, the
- * energies of consecutive windows and, for the fluctuation checks, their entropy production.
+ * energies of consecutive windows, and what the further analyses' probes record.
  *
  * @param watches    the watched channel sets, each with its histogram range
  * @param windows    window lengths; each replica is cut into floor(T / t) consecutive windows
- * @param fluctuations what the windows record for the fluctuation checks, or null for none
  * @param probes       the further analyses' recorders ({@link Probe}), in the order their tallies take
  */
-public record Recording(List<WatchRange> watches, double[] windows, Fluctuations fluctuations, List<Probe> probes) {
+public record Recording(List<WatchRange> watches, double[] windows, List<Probe> probes) {
 
-    /** Waiting times and windows, no fluctuation checks. */
+    /** Waiting times and windows, no further analyses. */
     public Recording(List<WatchRange> watches, double[] windows) {
-        this(watches, windows, null);
-    }
-
-    /** Waiting times, windows and fluctuation checks, no further analyses. */
-    public Recording(List<WatchRange> watches, double[] windows, Fluctuations fluctuations) {
-        this(watches, windows, fluctuations, List.of());
-    }
-
-    /**
-     * The exact inputs of the entropy production of a window, s = sum_r perQuantum[r] n_r +
-     * logPopulation[x_0] - logPopulation[x_t] (n_r the quanta that entered from r, perQuantum[r] =
-     * -beta_r times the energy unit), and the bins of its tallies.
-     *
-     * @param logPopulation     ln of the stationary population of every level
-     * @param entropyPerQuantum per reservoir, the entropy one quantum entering from it produces
-     * @param binWidth          per window length, the width of the symmetric entropy bins
-     * @param cold              the cold reservoir, or -1: with {@code work}, the efficiency n_c / n_w is tallied
-     * @param work              the work reservoir, or -1
-     * @param efficiencyScale   the scale of the efficiency bins
-     * @param efficiencyBins    the number of efficiency bins, odd
-     * @param carnot            efficiencies above it are counted apart; NaN for none
-     */
-    public record Fluctuations(double[] logPopulation, double[] entropyPerQuantum, double[] binWidth, int cold,
-                               int work, double efficiencyScale, int efficiencyBins, double carnot) {
-        public Fluctuations {
-            logPopulation = logPopulation.clone();
-            entropyPerQuantum = entropyPerQuantum.clone();
-            binWidth = binWidth.clone();
-            for (double v : logPopulation) {
-                if (!(v <= 0)) {
-                    throw new IllegalArgumentException("a log population must be <= 0, got " + v);
-                }
-            }
-            for (double v : entropyPerQuantum) {
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("entropy per quantum must be finite (thermal reservoirs), got "
-                            + v);
-                }
-            }
-        }
-
-        @Override
-        public double[] logPopulation() {
-            return logPopulation.clone();
-        }
-
-        @Override
-        public double[] entropyPerQuantum() {
-            return entropyPerQuantum.clone();
-        }
-
-        @Override
-        public double[] binWidth() {
-            return binWidth.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Fluctuations f && Arrays.equals(f.logPopulation, logPopulation)
-                    && Arrays.equals(f.entropyPerQuantum, entropyPerQuantum) && Arrays.equals(f.binWidth, binWidth)
-                    && f.cold == cold && f.work == work && f.efficiencyScale == efficiencyScale
-                    && f.efficiencyBins == efficiencyBins && Double.compare(f.carnot, carnot) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(binWidth) * 31 + Arrays.hashCode(logPopulation);
-        }
-
-        @Override
-        public String toString() {
-            return RecordValues.text(this);
-        }
+        this(watches, windows, List.of());
     }
 
     /** A watched set with the range of waiting times that its histogram resolves. */
@@ -104,15 +31,47 @@ public record Recording(List<WatchRange> watches, double[] windows, Fluctuations
     public Recording {
         watches = List.copyOf(watches);
         probes = List.copyOf(probes);
+        BuiltInParts.checkOrder(probes);
         windows = windows.clone();
         for (double t : windows) {
             if (!(t > 0) || Double.isInfinite(t)) {
                 throw new IllegalArgumentException("window length must be finite and > 0, got " + t);
             }
         }
-        if (fluctuations != null && fluctuations.binWidth.length != windows.length) {
-            throw new IllegalArgumentException("need one entropy bin width per window length");
+    }
+
+    /**
+     * Every probe the trajectories drive, in the order of their parts of a group ({@link
+     * GroupTally#part}): the waiting times' if any set is watched, the windows' if any length is
+     * given, then {@link #probes}.
+     *
+     * @param stationary the state the replicas start from (the windows' power sums are centred on its mean energies)
+     */
+    public List<Probe> probes(qar.model.JumpProcess process, double[] stationary) {
+        List<Probe> out = new java.util.ArrayList<>();
+        if (!watches.isEmpty()) {
+            out.add(WaitingTimeProbe.of(watches, process.channels().size()));
         }
+        if (windows.length > 0) {
+            out.add(WindowProbe.of(windows, BlockRunner.meanEnergyRate(process, stationary)));
+        }
+        out.addAll(probes);
+        return out;
+    }
+
+    /** The index of the waiting times' part ({@link GroupTally#part}), or -1 without watched sets. */
+    public int waitsPart() {
+        return watches.isEmpty() ? -1 : 0;
+    }
+
+    /** The index of the windows' part ({@link GroupTally#part}), or -1 without windows. */
+    public int windowsPart() {
+        return windows.length == 0 ? -1 : waitsPart() + 1;
+    }
+
+    /** The index of the part of {@link #probes} k ({@link GroupTally#part}). */
+    public int probePart(int k) {
+        return (watches.isEmpty() ? 0 : 1) + (windows.length == 0 ? 0 : 1) + k;
     }
 
     public static Recording energiesOnly() {
@@ -127,12 +86,12 @@ public record Recording(List<WatchRange> watches, double[] windows, Fluctuations
     @Override
     public boolean equals(Object o) {
         return o instanceof Recording r && r.watches.equals(watches) && Arrays.equals(r.windows, windows)
-                && java.util.Objects.equals(r.fluctuations, fluctuations) && r.probes.equals(probes);
+                && r.probes.equals(probes);
     }
 
     @Override
     public int hashCode() {
-        return 31 * watches.hashCode() + Arrays.hashCode(windows) + java.util.Objects.hashCode(fluctuations);
+        return 31 * watches.hashCode() + Arrays.hashCode(windows) + probes.hashCode();
     }
 
     @Override

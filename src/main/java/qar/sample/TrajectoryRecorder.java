@@ -1,16 +1,17 @@
 package qar.sample;
 
+import java.util.List;
+
 /**
- * The one observer the campaign hands the engine: energies always, waiting times and windows
- * (with their entropy production for the fluctuation checks) when asked for, and the further
- * analyses' recorders at the stops they ask for (every jump only for those that ask for it). A final class with typed fields keeps the engine's per-jump call monomorphic
- * however many analyses are on. Not thread-safe.
+ * The one observer the campaign hands the engine: energies always, in a typed field, and the
+ * probes' recorders (waiting times, windows, the analyses') at the stops they ask for. A final
+ * class keeps the engine's per-jump call monomorphic; a jump reaches a probe only where one asked
+ * for every jump (waiting times), so a run of energies and windows pays one typed call per jump
+ * and one pass over the probes per stop. Not thread-safe.
  */
 final class TrajectoryRecorder implements JumpObserver {
     private final EnergyTally energy;
-    private final WaitingTimeRecorder waits;
-    private final WindowRecorder windows;
-    /** The further analyses' recorders; those of them that asked for every jump, or null for none. */
+    /** The probes' recorders, in the recording's order; those that asked for every jump, or null for none. */
     private final Probe.Recorder[] probes;
     private final Probe.Recorder[] jumpers;
     private final double duration;
@@ -23,11 +24,9 @@ final class TrajectoryRecorder implements JumpObserver {
      * @param control      polled every {@code pollInterval} of trajectory time (a stop the engine
      *                     honours like a window edge, so the trajectory is unchanged)
      */
-    TrajectoryRecorder(EnergyTally energy, WaitingTimeRecorder waits, WindowRecorder windows,
-            java.util.List<Probe.Recorder> probes, double duration, RunControl control, double pollInterval) {
+    TrajectoryRecorder(EnergyTally energy, List<Probe.Recorder> probes, double duration, RunControl control,
+            double pollInterval) {
         this.energy = energy;
-        this.waits = waits;
-        this.windows = windows;
         this.probes = probes.toArray(new Probe.Recorder[0]);
         Probe.Recorder[] j = probes.stream().filter(Probe.Recorder::jumps).toArray(Probe.Recorder[]::new);
         this.jumpers = j.length == 0 ? null : j;
@@ -36,14 +35,8 @@ final class TrajectoryRecorder implements JumpObserver {
         this.pollInterval = pollInterval;
     }
 
-    /** Points the per-jump analyses at the tallies of the group the next replicas belong to. */
+    /** Points the probes' recorders at the parts of the group the next replicas belong to. */
     void bind(GroupTally tally) {
-        if (waits != null) {
-            waits.bind(tally.waits());
-        }
-        if (windows != null) {
-            windows.bind(tally.windows(), tally.fluctuations());
-        }
         for (int k = 0; k < probes.length; k++) {
             probes[k].bind(tally.part(k));
         }
@@ -53,12 +46,6 @@ final class TrajectoryRecorder implements JumpObserver {
     public void start(int level) {
         pollAt = pollInterval;
         energy.start(level);
-        if (waits != null) {
-            waits.start();
-        }
-        if (windows != null) {
-            windows.start(level);
-        }
         for (Probe.Recorder p : probes) {
             p.start(level);
         }
@@ -66,7 +53,7 @@ final class TrajectoryRecorder implements JumpObserver {
 
     @Override
     public double nextStop() {
-        double next = windows == null ? pollAt : Math.min(pollAt, windows.nextEdge());
+        double next = pollAt;
         for (Probe.Recorder p : probes) {
             next = Math.min(next, p.nextStop());
         }
@@ -75,9 +62,6 @@ final class TrajectoryRecorder implements JumpObserver {
 
     @Override
     public void mark(double time, int level) {
-        if (windows != null && time == windows.nextEdge()) {
-            windows.mark(time, level);
-        }
         for (Probe.Recorder p : probes) {
             if (time == p.nextStop()) {
                 p.mark(time, level);
@@ -95,9 +79,6 @@ final class TrajectoryRecorder implements JumpObserver {
     @Override
     public void jump(double time, int from, int to, int channel) {
         energy.jump(time, from, to, channel);
-        if (waits != null) {
-            waits.jump(time, channel);
-        }
         if (jumpers != null) {
             for (Probe.Recorder p : jumpers) {
                 p.jump(time, from, to, channel);
@@ -105,7 +86,6 @@ final class TrajectoryRecorder implements JumpObserver {
         }
     }
 
-    /** Bulk flips never touch a watched channel: a campaign with such a watch runs the direct engine. */
     @Override
     public void flips(double time, int forth, long forthCount, int back, long backCount) {
         energy.flips(time, forth, forthCount, back, backCount);
@@ -119,9 +99,6 @@ final class TrajectoryRecorder implements JumpObserver {
     @Override
     public void stop(double time, int level) {
         energy.stop(time, level);
-        if (windows != null) {
-            windows.stop(duration, level);
-        }
         for (Probe.Recorder p : probes) {
             p.stop(duration, level);
         }

@@ -18,6 +18,7 @@ import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.Refrigerator;
 import qar.model.Reservoir;
+import qar.sample.FluctuationProbe;
 import qar.sample.GroupTally;
 
 /**
@@ -152,7 +153,8 @@ class FluctuationAnalysisTest {
         assertEquals(a.size(), b.size());
         for (int g = 0; g < a.size(); g++) {
             for (int w = 0; w < 2; w++) {
-                assertEquals(a.get(g).fluctuations()[w], b.get(g).fluctuations()[w], "group " + g);
+                assertEquals(((FluctuationProbe.Tally) a.get(g).part(1)).fluctuation(w),
+                        ((FluctuationProbe.Tally) b.get(g).part(1)).fluctuation(w), "group " + g);
             }
         }
         assertEquals(one.fluctuations(), three.fluctuations());

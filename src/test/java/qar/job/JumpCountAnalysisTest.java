@@ -164,8 +164,8 @@ class JumpCountAnalysisTest {
             List<WindowTally> whole = new ArrayList<>();
             List<WindowTally> fifths = new ArrayList<>();
             for (GroupTally g : run.groups()) {
-                whole.add(((JumpCountProbe.Tally) g.part(0)).window(0));
-                fifths.add(((JumpCountProbe.Tally) g.part(0)).window(1));
+                whole.add(((JumpCountProbe.Tally) g.part(1)).window(0));
+                fifths.add(((JumpCountProbe.Tally) g.part(1)).window(1));
             }
             long windowsSeen = whole.stream().mapToLong(WindowTally::windows).sum();
             assertEquals(replicas, windowsSeen);

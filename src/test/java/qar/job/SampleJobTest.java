@@ -65,7 +65,8 @@ class SampleJobTest {
     @Test
     void aStretchedWaitingTimeLawIsRejected() {
         ExactJob.WaitingTime c = job.exact().waitingTimes().get(1);
-        List<WaitingTimeTally> tallies = result.campaign().groups().stream().map(g -> g.waits()[1]).toList();
+        List<WaitingTimeTally> tallies = result.campaign().groups().stream().map(g -> ((qar.sample.WaitingTimeProbe.Tally) g.part(0)).watch(1))
+                .toList();
         WaitingTimeEstimate wrong = WaitingTimeEstimate.of(tallies, c.grid().tau(),
                 tau -> c.distribution().cdf(tau / 1.1), tau -> c.distribution().survival(tau / 1.1), 40);
         assertTrue(wrong.test().pValue() < 1e-6, wrong.test().toString());

@@ -217,7 +217,8 @@ class AggregatedEngineTest {
         List<String> failures = new ArrayList<>();
         for (int w = 0; w < windows.length; w++) {
             final int index = w;
-            List<WindowTally> tallies = r.groups().stream().map(g -> g.windows()[index]).toList();
+            List<WindowTally> tallies = r.groups().stream().map(g -> ((WindowProbe.Tally) g.part(0)).window(index))
+                    .toList();
             for (int res = 0; res < p.reservoirs().size(); res++) {
                 CountingDistribution.Result exact = CountingDistribution.of(p, res).stationary(windows[w]);
                 WindowEstimate e = WindowEstimate.of(tallies, res, 1e9, n -> {
