@@ -17,6 +17,12 @@ final class TiltLadder {
     private static final double RESOLVE = 1e5;
     /** Most extra tilts that fill the ladder's holes, per distribution. */
     private static final int MAX_HOLE_TILTS = 32;
+    /**
+     * Two tilts are the same where they differ by less than this over the tilted standard deviation:
+     * P_s(n) at n within 10 sigma of the mean then differ by a factor below e^{0.01}, and the tilt
+     * already done resolved what the repeat would.
+     */
+    private static final double SAME_TILT = 1e-3;
     /** Largest DFT length. */
     private static final int MAX_DFT = 1 << 16;
     /** Largest tilt exponent per channel, so tilted rates stay finite. */
@@ -65,7 +71,9 @@ final class TiltLadder {
         // within two tilted standard deviations of the tilted mean (there P_s is still ~e^-2 of its
         // peak, resolved to ~1e-10); heavy tails make the mean run away near the end (at the
         // defaults c's last step moved it from -17 to -29 and cost a 1058-point DFT for nothing)
+        java.util.List<double[]> done = new java.util.ArrayList<>();
         double[] at0 = tilt(0, t, rho0, mLo, best, score, bound, null);
+        done.add(new double[] {0, at0[1]});
         for (int dir = +1; dir >= -1; dir -= 2) {
             double end = dir > 0 ? hi.s : lo.s;
             long edge = dir > 0 ? mHi : mLo;
@@ -75,9 +83,10 @@ final class TiltLadder {
                 double next = s + dir * Math.min(1.0, TILT_SPACING / at[1]);
                 s = dir > 0 ? Math.min(next, end) : Math.max(next, end);
                 at = tilt(s, t, rho0, mLo, best, score, bound, null);
+                done.add(new double[] {s, at[1]});
             }
         }
-        left += fillHoles(t, rho0, mLo, lo.s, hi.s, best, score, bound);
+        left += fillHoles(t, rho0, mLo, lo.s, hi.s, best, score, bound, done);
         return new CountingDistribution.Result(reservoirName, t, mLo * g, g, best, left);
     }
 
@@ -238,7 +247,7 @@ final class TiltLadder {
      * caller counts as left out.
      */
     private double fillHoles(double t, double[] rho0, long mLo, double sLo, double sHi, double[] best,
-            double[] score, double[] bound) {
+            double[] score, double[] bound, java.util.List<double[]> done) {
         boolean[] locked = new boolean[best.length];
         for (int k = 0; k < best.length; k++) {
             locked[k] = !Double.isNaN(best[k]);
@@ -246,7 +255,12 @@ final class TiltLadder {
         int tilts = 0;
         for (int k = 0; k < best.length && tilts < MAX_HOLE_TILTS; k++) {
             if (Double.isNaN(best[k])) {
-                tilt(tiltWithMean(mLo + k, sLo, sHi, t, rho0), t, rho0, mLo, best, score, bound, locked);
+                double s = tiltWithMean(mLo + k, sLo, sHi, t, rho0);
+                if (repeats(s, done)) {
+                    continue;
+                }
+                double[] at = tilt(s, t, rho0, mLo, best, score, bound, locked);
+                done.add(new double[] {s, at[1]});
                 tilts++;
             }
         }
@@ -257,6 +271,21 @@ final class TiltLadder {
             }
         }
         return unresolved;
+    }
+
+    /**
+     * Whether tilt s is one already done, {s_i, sigma_i}: |s - s_i| sigma_i below {@link #SAME_TILT}.
+     * Where a distribution has two modes (at N = 301, t = 1000, c: a dark start near n = 0 and the
+     * bulk near 4000) no tilt puts its mean in the valley between them, and every hole there asks
+     * for the same critical tilt again (up to 32 times, each a 65536-point spectrum, an hour in all).
+     */
+    private static boolean repeats(double s, java.util.List<double[]> done) {
+        for (double[] d : done) {
+            if (Math.abs(s - d[0]) * d[1] < SAME_TILT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tilt in [sLo, sHi] whose tilted mean F'(s) is n (lattice steps), by bisection: F is convex. */
