@@ -18,11 +18,11 @@ final class TiltLadder {
     /** Most extra tilts that fill the ladder's holes, per distribution. */
     private static final int MAX_HOLE_TILTS = 32;
     /**
-     * Two tilts are the same where they differ by less than this over the tilted standard deviation:
-     * P_s(n) at n within 10 sigma of the mean then differ by a factor below e^{0.01}, and the tilt
-     * already done resolved what the repeat would.
+     * Two tilts are the same where |s - s'| times the larger of the tilted standard deviation and the
+     * window's width is below this: over the window their P_s(n) are in a ratio that varies by less than e^{0.01},
+     * so the one done already resolved what the repeat would, up to cells at its threshold.
      */
-    private static final double SAME_TILT = 1e-3;
+    private static final double SAME_TILT = 1e-2;
     /** Largest DFT length. */
     private static final int MAX_DFT = 1 << 16;
     /** Largest tilt exponent per channel, so tilted rates stay finite. */
@@ -253,10 +253,13 @@ final class TiltLadder {
             locked[k] = !Double.isNaN(best[k]);
         }
         int tilts = 0;
-        for (int k = 0; k < best.length && tilts < MAX_HOLE_TILTS; k++) {
+        int repeats = 0;
+        for (int k = 0; k < best.length && tilts < MAX_HOLE_TILTS && repeats < MAX_HOLE_TILTS; k++) {
             if (Double.isNaN(best[k])) {
                 double s = tiltWithMean(mLo + k, sLo, sHi, t, rho0);
-                if (repeats(s, done)) {
+                // each search costs ~100 evaluations of F: a valley of thousands of holes is not searched hole by hole
+                if (repeats(s, done, best.length)) {
+                    repeats++;
                     continue;
                 }
                 double[] at = tilt(s, t, rho0, mLo, best, score, bound, locked);
@@ -274,14 +277,15 @@ final class TiltLadder {
     }
 
     /**
-     * Whether tilt s is one already done, {s_i, sigma_i}: |s - s_i| sigma_i below {@link #SAME_TILT}.
-     * Where a distribution has two modes (at N = 301, t = 1000, c: a dark start near n = 0 and the
-     * bulk near 4000) no tilt puts its mean in the valley between them, and every hole there asks
-     * for the same critical tilt again (up to 32 times, each a 65536-point spectrum, an hour in all).
+     * Whether tilt s is one already done, {s_i, sigma_i}: |s - s_i| max(sigma_i, width) below
+     * {@link #SAME_TILT}. Where a distribution has two modes (at N = 301, t = 1000, c: a dark start
+     * near n = 0 and the bulk near 4000) no tilt puts its mean in the valley between them, and every
+     * hole there asks for the critical tilt again (up to 32 times, each a spectrum of up to 65536
+     * points, an hour in all).
      */
-    private static boolean repeats(double s, java.util.List<double[]> done) {
+    private static boolean repeats(double s, java.util.List<double[]> done, int width) {
         for (double[] d : done) {
-            if (Math.abs(s - d[0]) * d[1] < SAME_TILT) {
+            if (Math.abs(s - d[0]) * Math.max(d[1], width) < SAME_TILT) {
                 return true;
             }
         }
