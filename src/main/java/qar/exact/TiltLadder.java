@@ -17,6 +17,12 @@ final class TiltLadder {
     private static final double RESOLVE = 1e5;
     /** Most extra tilts that fill the ladder's holes, per distribution. */
     private static final int MAX_HOLE_TILTS = 32;
+    /**
+     * Two tilts are the same where |s - s'| times the larger of the tilted standard deviation and the
+     * window's width is below this: over the window their P_s(n) are in a ratio that varies by less than e^{0.01},
+     * so the one done already resolved what the repeat would, up to cells at its threshold.
+     */
+    private static final double SAME_TILT = 1e-2;
     /** Largest DFT length. */
     private static final int MAX_DFT = 1 << 16;
     /** Largest tilt exponent per channel, so tilted rates stay finite. */
@@ -65,7 +71,9 @@ final class TiltLadder {
         // within two tilted standard deviations of the tilted mean (there P_s is still ~e^-2 of its
         // peak, resolved to ~1e-10); heavy tails make the mean run away near the end (at the
         // defaults c's last step moved it from -17 to -29 and cost a 1058-point DFT for nothing)
+        java.util.List<double[]> done = new java.util.ArrayList<>();
         double[] at0 = tilt(0, t, rho0, mLo, best, score, bound, null);
+        done.add(new double[] {0, at0[1]});
         for (int dir = +1; dir >= -1; dir -= 2) {
             double end = dir > 0 ? hi.s : lo.s;
             long edge = dir > 0 ? mHi : mLo;
@@ -75,9 +83,10 @@ final class TiltLadder {
                 double next = s + dir * Math.min(1.0, TILT_SPACING / at[1]);
                 s = dir > 0 ? Math.min(next, end) : Math.max(next, end);
                 at = tilt(s, t, rho0, mLo, best, score, bound, null);
+                done.add(new double[] {s, at[1]});
             }
         }
-        left += fillHoles(t, rho0, mLo, lo.s, hi.s, best, score, bound);
+        left += fillHoles(t, rho0, mLo, lo.s, hi.s, best, score, bound, done);
         return new CountingDistribution.Result(reservoirName, t, mLo * g, g, best, left);
     }
 
@@ -238,15 +247,23 @@ final class TiltLadder {
      * caller counts as left out.
      */
     private double fillHoles(double t, double[] rho0, long mLo, double sLo, double sHi, double[] best,
-            double[] score, double[] bound) {
+            double[] score, double[] bound, java.util.List<double[]> done) {
         boolean[] locked = new boolean[best.length];
         for (int k = 0; k < best.length; k++) {
             locked[k] = !Double.isNaN(best[k]);
         }
         int tilts = 0;
-        for (int k = 0; k < best.length && tilts < MAX_HOLE_TILTS; k++) {
+        int repeats = 0;
+        for (int k = 0; k < best.length && tilts < MAX_HOLE_TILTS && repeats < MAX_HOLE_TILTS; k++) {
             if (Double.isNaN(best[k])) {
-                tilt(tiltWithMean(mLo + k, sLo, sHi, t, rho0), t, rho0, mLo, best, score, bound, locked);
+                double s = tiltWithMean(mLo + k, sLo, sHi, t, rho0);
+                // each search costs ~100 evaluations of F: a valley of thousands of holes is not searched hole by hole
+                if (repeats(s, done, best.length)) {
+                    repeats++;
+                    continue;
+                }
+                double[] at = tilt(s, t, rho0, mLo, best, score, bound, locked);
+                done.add(new double[] {s, at[1]});
                 tilts++;
             }
         }
@@ -257,6 +274,22 @@ final class TiltLadder {
             }
         }
         return unresolved;
+    }
+
+    /**
+     * Whether tilt s is one already done, {s_i, sigma_i}: |s - s_i| max(sigma_i, width) below
+     * {@link #SAME_TILT}. Where a distribution has two modes (at N = 301, t = 1000, c: a dark start
+     * near n = 0 and the bulk near 4000) no tilt puts its mean in the valley between them, and every
+     * hole there asks for the critical tilt again (up to 32 times, each a spectrum of up to 65536
+     * points, an hour in all).
+     */
+    private static boolean repeats(double s, java.util.List<double[]> done, int width) {
+        for (double[] d : done) {
+            if (Math.abs(s - d[0]) * Math.max(d[1], width) < SAME_TILT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tilt in [sLo, sHi] whose tilted mean F'(s) is n (lattice steps), by bisection: F is convex. */
