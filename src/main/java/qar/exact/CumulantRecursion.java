@@ -102,8 +102,16 @@ public final class CumulantRecursion {
             int f = 2 * ch.from();
             int t = 2 * ch.to();
             double q = weight[c];
+            boolean empty = true;
             for (int j = 0; j <= order; j++) {
                 r[j] = rho[j][f] + rho[j][f + 1];
+                empty &= r[j] == 0;
+            }
+            if (empty) {
+                // no population and no derivative of it at the source (the refrigerator's top levels)
+                continue;
+            }
+            for (int j = 0; j <= order; j++) {
                 lt[j] = left[j][t] + left[j][t + 1];
                 // l_to - l_from: the high parts' difference is exact where they are close
                 g[j] = (left[j][t] - left[j][f]) + (left[j][t + 1] - left[j][f + 1]);
@@ -275,6 +283,10 @@ public final class CumulantRecursion {
         private DoubleDouble sumApplied(int m, double[] v, DoubleDouble out) {
             out.set(0);
             for (int q = 0; q < active; q++) {
+                if (v[2 * af[q]] == 0) {
+                    // a zero double-double (its high part 0) adds nothing
+                    continue;
+                }
                 rateTimesWeightPower(q, m).multiply(v, af[q]);
                 out.add(p.hi, p.lo);
             }
@@ -286,6 +298,9 @@ public final class CumulantRecursion {
             for (int q = 0; q < active; q++) {
                 int src = transpose ? at[q] : af[q];
                 int dst = transpose ? af[q] : at[q];
+                if (v[2 * src] == 0) {
+                    continue;
+                }
                 rateTimesWeightPower(q, m).multiply(v, src).multiply(b).subtractFrom(out, dst);
             }
         }
@@ -293,6 +308,9 @@ public final class CumulantRecursion {
         /** out += a v, elementwise. */
         private void axpy(double[] out, DoubleDouble a, double[] v) {
             for (int i = 0; i < dimension; i++) {
+                if (v[2 * i] == 0) {
+                    continue;
+                }
                 acc.set(a.hi, a.lo).multiply(v, i).addTo(out, i);
             }
         }
