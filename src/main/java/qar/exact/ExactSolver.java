@@ -176,14 +176,17 @@ public final class ExactSolver {
         double[] betas = new double[k];
         // no jump exchanges energy with it, or its count is a function of the level: exactly 0
         boolean[] zero = new boolean[k];
+        // per channel and reservoir, formed once (at N = 1e6 each is 1.8 million channels)
+        double[][] weights = new double[k][];
         for (int r = 0; r < k; r++) {
             betas[r] = process.reservoirs().get(r).beta();
-            zero[r] = switchedOff(scaled, r) || EnergyPotential.bounded(process, r);
+            weights[r] = scaled.energyWeights(r);
+            zero[r] = switchedOff(weights[r]) || EnergyPotential.bounded(process, r);
         }
         double[][] kappa = new double[k][];
         // the exponent-carrying path keeps the probes: on chains spanning hundreds of decades its own
         // round-off can exceed the first-order bound (ResolutionBoundTest); so does a bound that overflowed
-        double[][] spread = wide ? null : bounds(order, zero, kappa);
+        double[][] spread = wide ? null : bounds(order, zero, kappa, weights);
         if (spread == null) {
             spread = probes(order, zero, kappa);
         }
@@ -197,8 +200,8 @@ public final class ExactSolver {
         double sigmaFloor = 2 * sigmaSpread[0];
         double residualFloor = 2 * residualSpread[0];
         for (int r = 0; r < k; r++) {
-            double[] gross = grossFlows(scaled, pi, r, order);
-            double[] lost = lostFlows(scaled, pi, r, order);
+            double[] gross = grossFlows(scaled, weights[r], pi, order);
+            double[] lost = lostFlows(scaled, weights[r], pi, order);
             boolean off = zero[r];
             double[] resolution = new double[order];
             double[] value = new double[order];
@@ -244,7 +247,7 @@ public final class ExactSolver {
      * @param kappa receives the cumulants per reservoir (zero where {@code zero[r]})
      * @return null where a term overflowed
      */
-    private double[][] bounds(int order, boolean[] zero, double[][] kappa) {
+    private double[][] bounds(int order, boolean[] zero, double[][] kappa, double[][] weights) {
         int k = zero.length;
         double[] scale = perturbationScale(process);
         double[][] spread = new double[k + 2][];
@@ -258,7 +261,7 @@ public final class ExactSolver {
                 spread[r] = new double[order];
                 continue;
             }
-            double[] w = scaled.energyWeights(r);
+            double[] w = weights[r];
             double[][] ks = recursion.cumulantsWithSensitivity(w, order, scale);
             kappa[r] = ks[0];
             spread[r] = ks[1];
@@ -299,7 +302,12 @@ public final class ExactSolver {
 
     /** {@link #bounds} in the units of the process, laid out as {@link #probeSpreads}; for the tests. */
     double[][] boundSpreads(int order) {
-        double[][] b = bounds(order, zeros(), new double[process.reservoirs().size()][]);
+        int k = process.reservoirs().size();
+        double[][] weights = new double[k][];
+        for (int r = 0; r < k; r++) {
+            weights[r] = scaled.energyWeights(r);
+        }
+        double[][] b = bounds(order, zeros(), new double[k][], weights);
         return b == null ? null : inProcessUnits(b, order);
     }
 
@@ -368,7 +376,7 @@ public final class ExactSolver {
         int k = process.reservoirs().size();
         boolean[] zero = new boolean[k];
         for (int r = 0; r < k; r++) {
-            zero[r] = switchedOff(scaled, r) || EnergyPotential.bounded(process, r);
+            zero[r] = switchedOff(scaled.energyWeights(r)) || EnergyPotential.bounded(process, r);
         }
         return zero;
     }
@@ -424,8 +432,7 @@ public final class ExactSolver {
     }
 
     /** sum_c pi_from r_c |q_c|^n for n = 1 .. order. */
-    private static double[] grossFlows(JumpProcess p, double[] pi, int reservoir, int order) {
-        double[] w = p.energyWeights(reservoir);
+    private static double[] grossFlows(JumpProcess p, double[] w, double[] pi, int order) {
         double[] gross = new double[order];
         List<Channel> chs = p.channels();
         for (int c = 0; c < chs.size(); c++) {
@@ -446,8 +453,7 @@ public final class ExactSolver {
      * sum_c 2^-1022 r_c |q_c|^n over the channels that leave a level whose population is below the
      * normal doubles: their terms lost digits (or all of them) in the recursion, by at most this.
      */
-    private static double[] lostFlows(JumpProcess p, double[] pi, int reservoir, int order) {
-        double[] w = p.energyWeights(reservoir);
+    private static double[] lostFlows(JumpProcess p, double[] w, double[] pi, int order) {
         double[] lost = new double[order];
         List<Channel> chs = p.channels();
         for (int c = 0; c < chs.size(); c++) {
@@ -464,8 +470,8 @@ public final class ExactSolver {
     }
 
     /** Whether no channel of positive rate exchanges energy with the reservoir. */
-    private static boolean switchedOff(JumpProcess p, int reservoir) {
-        for (double x : p.energyWeights(reservoir)) {
+    private static boolean switchedOff(double[] weights) {
+        for (double x : weights) {
             if (x != 0) {
                 return false;
             }
