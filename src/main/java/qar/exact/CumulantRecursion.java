@@ -76,6 +76,15 @@ public final class CumulantRecursion {
      *         magnitudes: kappa_n is homogeneous of degree 1 in the rates, so signed must be kappa_n
      */
     double[][] cumulantsWithSensitivity(double[] weight, int order, double[] scale) {
+        return cumulantsWithSensitivity(weight, order, scale, new double[0][], new double[0]);
+    }
+
+    /**
+     * As {@link #cumulantsWithSensitivity(double[], int, double[])}, and adds {@code factor[i]} times
+     * {@code d kappa_1 / d ln r_c / r_c} to {@code first[i][c]}: the derivatives of a linear combination
+     * of several observables' means, summed over their runs (sigma and the first-law residual).
+     */
+    double[][] cumulantsWithSensitivity(double[] weight, int order, double[] scale, double[][] first, double[] factor) {
         List<Channel> chs = process.channels();
         if (scale.length != chs.size()) {
             throw new IllegalArgumentException("need one scale per channel");
@@ -135,6 +144,11 @@ public final class CumulantRecursion {
                 for (int j = 0; j <= n; j++) {
                     d += binom[n][j] * r[j] * g[n - j];
                     da += binom[n][j] * Math.abs(r[j]) * ga[n - j];
+                }
+                if (n == 1) {
+                    for (int i = 0; i < first.length; i++) {
+                        first[i][c] += factor[i] * d;
+                    }
                 }
                 bound[n - 1] += Math.abs(d) * s;
                 magnitude[n - 1] += da * s;

@@ -251,18 +251,20 @@ public final class ExactSolver {
         int k = zero.length;
         double[] scale = perturbationScale(process);
         double[][] spread = new double[k + 2][];
-        double[] sigmaWeight = new double[scaled.channels().size()];
-        double[] residualWeight = new double[sigmaWeight.length];
+        // d kappa_1 / d ln r_c / r_c of sigma = - sum beta_r I_r and of the residual sum I_r, per channel
+        double[][] first = new double[2][scaled.channels().size()];
         double sigmaRounding = 0;
         double residualRounding = 0;
+        double sigmaMagnitude = 0;
+        double residualMagnitude = 0;
         for (int r = 0; r < k; r++) {
             if (zero[r]) {
                 kappa[r] = new double[order];
                 spread[r] = new double[order];
                 continue;
             }
-            double[] w = weights[r];
-            double[][] ks = recursion.cumulantsWithSensitivity(w, order, scale);
+            double beta = process.reservoirs().get(r).beta();
+            double[][] ks = recursion.cumulantsWithSensitivity(weights[r], order, scale, first, new double[] {-beta, 1});
             kappa[r] = ks[0];
             spread[r] = ks[1];
             for (int n = 0; n < order; n++) {
@@ -276,19 +278,22 @@ public final class ExactSolver {
                 // plus the bound's own rounding, and the result's to double, which a re-solve sees too
                 spread[r][n] += BOUND_ROUNDING * ks[2][n] + Math.ulp(kappa[r][n]);
             }
-            double beta = process.reservoirs().get(r).beta();
             sigmaRounding += Math.abs(beta) * Math.ulp(kappa[r][0]);
             residualRounding += Math.ulp(kappa[r][0]);
-            for (int c = 0; c < w.length; c++) {
-                sigmaWeight[c] -= beta * w[c];
-                residualWeight[c] += w[c];
-            }
+            sigmaMagnitude += Math.abs(beta) * ks[2][0];
+            residualMagnitude += ks[2][0];
         }
         // the first law's sum does not depend on the rates at all: its bound is round-off, kept as such
-        double[][] sigma = recursion.cumulantsWithSensitivity(sigmaWeight, 1, scale);
-        spread[k] = new double[] {sigma[1][0] + BOUND_ROUNDING * sigma[2][0] + sigmaRounding};
-        double[][] residual = recursion.cumulantsWithSensitivity(residualWeight, 1, scale);
-        spread[k + 1] = new double[] {residual[1][0] + BOUND_ROUNDING * residual[2][0] + residualRounding};
+        double sigmaBound = 0;
+        double residualBound = 0;
+        List<Channel> chs = scaled.channels();
+        for (int c = 0; c < chs.size(); c++) {
+            double s = chs.get(c).rate() * scale[c];
+            sigmaBound += Math.abs(first[0][c]) * s;
+            residualBound += Math.abs(first[1][c]) * s;
+        }
+        spread[k] = new double[] {sigmaBound + BOUND_ROUNDING * sigmaMagnitude + sigmaRounding};
+        spread[k + 1] = new double[] {residualBound + BOUND_ROUNDING * residualMagnitude + residualRounding};
         for (double[] row : spread) {
             for (double x : row) {
                 if (!(x <= Double.MAX_VALUE)) {
