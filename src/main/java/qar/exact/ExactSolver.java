@@ -26,7 +26,7 @@ public final class ExactSolver {
      * subnormal rate really is.
      */
     static final double PERTURBATION_ULPS = 8;
-    /** Independent probes; the resolution is twice the largest change they cause. */
+    /** Independent probes (where they set it, the resolution is twice the largest change they cause). */
     static final int PROBES = 2;
     /** Floor of the double-double arithmetic itself, relative to the gross flow of a cumulant. */
     static final double ARITHMETIC_FLOOR = 0x1p-96;
@@ -159,11 +159,12 @@ public final class ExactSolver {
     /**
      * The cumulants of every reservoir with their resolutions, and the thermodynamics built from
      * them. A resolution combines two floors: how much the cumulant moves when every rate moves by
-     * a few ulps (the rates themselves are rounded to double, so nothing finer is physics), probed
-     * by re-solving with every rate moved by up to 8 of its ulps at random; and the double-double floor relative to
-     * the cumulant's gross flow {@code sum_c pi_from r_c |q_c|^n}. Where the probes show that the
-     * arithmetic lost a quantity that must be exact (the first law, the sign of the noise or of
-     * sigma), the model is refused rather than answered.
+     * a few ulps (the rates themselves are rounded to double, so nothing finer is physics), twice
+     * the first-order worst case over moves of up to 8 ulps per rate (bounds(); the two
+     * probing re-solves of probes() where that bound is not trustworthy); and the
+     * double-double floor relative to the cumulant's gross flow {@code sum_c pi_from r_c |q_c|^n}.
+     * Where the resolutions show that the arithmetic lost a quantity that must be exact (the first
+     * law, the sign of the noise or of sigma), the model is refused rather than answered.
      *
      * @param order number of cumulants K per reservoir, 2 .. MAX_ORDER
      * @throws UnresolvableModelException where the arithmetic cannot give a consistent answer
