@@ -15,8 +15,9 @@ final class SizeCheck {
      * cumulant order, measured as the smallest -Xmx that completes (G1, Java 17, N = 2000001):
      * 600 at the defaults (most upward rates underflow to zero and are dropped) and 850-1000 with
      * every channel alive (all betas 1e-12). The peak holds the process, its GTH factors and
-     * recursion, and one resolution probe (a perturbed copy of the process with its own factors,
-     * see ExactSolver), so the worst case is taken.
+     * the resolution's bound for one reservoir (K + 1 right and left derivative vectors; see
+     * ExactSolver), so the worst case is taken. Measured again after issue 17 (the bound replaced
+     * two re-solves): 600-650 MB at the defaults and 850-1000 MB with every channel alive.
      */
     static final long EXACT_BYTES_PER_LEVEL = 1000;
     static final long BYTES_PER_LEVEL_AND_ORDER = 16;

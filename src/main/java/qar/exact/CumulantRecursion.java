@@ -61,10 +61,111 @@ public final class CumulantRecursion {
         return new Run(weight, order, true).offset;
     }
 
+    /**
+     * kappa_1 .. kappa_K and, per order, {@code sum_c |d kappa_n / d ln r_c| scale_c} over every
+     * channel c of the process: the largest first-order change of kappa_n when each rate moves by
+     * at most scale_c of itself. By Hellmann-Feynman, with l(s) the left Perron vector normalised
+     * by {@code l . rho = 1}, {@code d lambda(s) / d ln r_c = r_c rho_from(s) (e^{s q_c} l_to(s) - l_from(s))},
+     * whose s-derivatives at 0 come from the vectors the recursion already has: one more solve
+     * each way per order, on the same factors, and no second solve of the model.
+     *
+     * @param scale per channel of the process, the largest relative change of its rate
+     * @return {kappa, bound, magnitude, signed, total}, index n-1 for order n; the bound is evaluated
+     *         in double, and the same sum over the magnitudes of its terms sets the scale of its
+     *         rounding; signed and total are {@code sum_c d kappa_n / d ln r_c} and the sum of its
+     *         magnitudes: kappa_n is homogeneous of degree 1 in the rates, so signed must be kappa_n
+     */
+    double[][] cumulantsWithSensitivity(double[] weight, int order, double[] scale) {
+        return cumulantsWithSensitivity(weight, order, scale, new double[0][], new double[0]);
+    }
+
+    /**
+     * As {@link #cumulantsWithSensitivity(double[], int, double[])}, and adds {@code factor[i]} times
+     * {@code d kappa_1 / d ln r_c / r_c} to {@code first[i][c]}: the derivatives of a linear combination
+     * of several observables' means, summed over their runs (sigma and the first-law residual).
+     */
+    double[][] cumulantsWithSensitivity(double[] weight, int order, double[] scale, double[][] first, double[] factor) {
+        List<Channel> chs = process.channels();
+        if (scale.length != chs.size()) {
+            throw new IllegalArgumentException("need one scale per channel");
+        }
+        Run run = new Run(weight, order, true);
+        double[][] rho = run.rho;
+        double[][] left = run.left;
+        double[] bound = new double[order];
+        double[] magnitude = new double[order];
+        double[] signed = new double[order];
+        double[] total = new double[order];
+        double[] ga = new double[order + 1];
+        double[] r = new double[order + 1];
+        double[] lt = new double[order + 1];
+        double[] g = new double[order + 1];
+        double[][] binom = new double[order + 1][order + 1];
+        for (int n = 0; n <= order; n++) {
+            for (int j = 0; j <= n; j++) {
+                binom[n][j] = binomial(n, j);
+            }
+        }
+        for (int c = 0; c < chs.size(); c++) {
+            Channel ch = chs.get(c);
+            int f = 2 * ch.from();
+            int t = 2 * ch.to();
+            double q = weight[c];
+            boolean empty = true;
+            for (int j = 0; j <= order; j++) {
+                r[j] = rho[j][f] + rho[j][f + 1];
+                empty &= r[j] == 0;
+            }
+            if (empty) {
+                // no population and no derivative of it at the source (the refrigerator's top levels)
+                continue;
+            }
+            for (int j = 0; j <= order; j++) {
+                lt[j] = left[j][t] + left[j][t + 1];
+                // l_to - l_from: the high parts' difference is exact where they are close
+                g[j] = (left[j][t] - left[j][f]) + (left[j][t + 1] - left[j][f + 1]);
+            }
+            // G^(m) = d^m/ds^m (e^{s q} l_to - l_from) = sum_i C(m,i) q^i l_to^(m-i) - l_from^(m),
+            // and ga the sum of its terms' magnitudes, the scale of its rounding
+            for (int m = order; m >= 0; m--) {
+                double qi = 1;
+                ga[m] = Math.abs(g[m]);
+                for (int i = 1; i <= m; i++) {
+                    qi *= q;
+                    double term = binom[m][i] * qi * lt[m - i];
+                    g[m] += term;
+                    ga[m] += Math.abs(term);
+                }
+            }
+            double s = ch.rate() * scale[c];
+            for (int n = 1; n <= order; n++) {
+                double d = 0;
+                double da = 0;
+                for (int j = 0; j <= n; j++) {
+                    d += binom[n][j] * r[j] * g[n - j];
+                    da += binom[n][j] * Math.abs(r[j]) * ga[n - j];
+                }
+                if (n == 1) {
+                    for (int i = 0; i < first.length; i++) {
+                        first[i][c] += factor[i] * d;
+                    }
+                }
+                bound[n - 1] += Math.abs(d) * s;
+                magnitude[n - 1] += da * s;
+                signed[n - 1] += d * ch.rate();
+                total[n - 1] += Math.abs(d) * ch.rate();
+            }
+        }
+        return new double[][] {run.kappa, bound, magnitude, signed, total};
+    }
+
     /** One evaluation of the recursion for one observable; vectors are interleaved double-double. */
     private final class Run {
         final double[] kappa;
         final double[] offset;
+        /** rho^(0..K) and l^(0..K), kept where the offsets were computed (for the sensitivity). */
+        double[][] rho;
+        double[][] left;
         private final int active;
         private final int[] af;
         private final int[] at;
@@ -132,6 +233,7 @@ public final class CumulantRecursion {
                 }
             }
             offset = offsets ? offsets(order, lam, rho) : null;
+            this.rho = offsets ? rho : null;
         }
 
         private double[] offsets(int order, double[] lam, double[][] rho) {
@@ -165,6 +267,7 @@ public final class CumulantRecursion {
                 left[n] = l;
                 dot(l, rho[0], t).store(h, n);
             }
+            this.left = left;
             // cumulants of ln h from its moments h_n
             double[] g = new double[2 * (order + 1)];
             double[] out = new double[order];
@@ -194,6 +297,10 @@ public final class CumulantRecursion {
         private DoubleDouble sumApplied(int m, double[] v, DoubleDouble out) {
             out.set(0);
             for (int q = 0; q < active; q++) {
+                if (v[2 * af[q]] == 0) {
+                    // a zero double-double (its high part 0) adds nothing
+                    continue;
+                }
                 rateTimesWeightPower(q, m).multiply(v, af[q]);
                 out.add(p.hi, p.lo);
             }
@@ -205,6 +312,9 @@ public final class CumulantRecursion {
             for (int q = 0; q < active; q++) {
                 int src = transpose ? at[q] : af[q];
                 int dst = transpose ? af[q] : at[q];
+                if (v[2 * src] == 0) {
+                    continue;
+                }
                 rateTimesWeightPower(q, m).multiply(v, src).multiply(b).subtractFrom(out, dst);
             }
         }
@@ -212,6 +322,9 @@ public final class CumulantRecursion {
         /** out += a v, elementwise. */
         private void axpy(double[] out, DoubleDouble a, double[] v) {
             for (int i = 0; i < dimension; i++) {
+                if (v[2 * i] == 0) {
+                    continue;
+                }
                 acc.set(a.hi, a.lo).multiply(v, i).addTo(out, i);
             }
         }

@@ -26,10 +26,17 @@ public final class ExactSolver {
      * subnormal rate really is.
      */
     static final double PERTURBATION_ULPS = 8;
-    /** Independent probes; the resolution is twice the largest change they cause. */
+    /** Independent probes (where they set it, the resolution is twice the largest change they cause). */
     static final int PROBES = 2;
     /** Floor of the double-double arithmetic itself, relative to the gross flow of a cumulant. */
     static final double ARITHMETIC_FLOOR = 0x1p-96;
+    /**
+     * Relative rounding of the bound's evaluation in double, per unit of the magnitudes of its terms:
+     * a few dozen operations of 2^-53 each, with room.
+     */
+    static final double BOUND_ROUNDING = 0x1p-46;
+    /** Where the bound is below this share of its terms' magnitudes, the probes are used instead. */
+    static final double BOUND_CANCELLATION = 0x1p-36;
     /** Start of the probes' fixed offsets ({@link #probeOffset}). */
     private static final long PROBE_SEED = 0x5EED_CAFE_F00DL;
     private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
@@ -152,11 +159,12 @@ public final class ExactSolver {
     /**
      * The cumulants of every reservoir with their resolutions, and the thermodynamics built from
      * them. A resolution combines two floors: how much the cumulant moves when every rate moves by
-     * a few ulps (the rates themselves are rounded to double, so nothing finer is physics), probed
-     * by re-solving with every rate moved by up to 8 of its ulps at random; and the double-double floor relative to
-     * the cumulant's gross flow {@code sum_c pi_from r_c |q_c|^n}. Where the probes show that the
-     * arithmetic lost a quantity that must be exact (the first law, the sign of the noise or of
-     * sigma), the model is refused rather than answered.
+     * a few ulps (the rates themselves are rounded to double, so nothing finer is physics), twice
+     * the first-order worst case over moves of up to 8 ulps per rate (bounds(); the two
+     * probing re-solves of probes() where that bound is not trustworthy); and the
+     * double-double floor relative to the cumulant's gross flow {@code sum_c pi_from r_c |q_c|^n}.
+     * Where the resolutions show that the arithmetic lost a quantity that must be exact (the first
+     * law, the sign of the noise or of sigma), the model is refused rather than answered.
      *
      * @param order number of cumulants K per reservoir, 2 .. MAX_ORDER
      * @throws UnresolvableModelException where the arithmetic cannot give a consistent answer
@@ -166,36 +174,25 @@ public final class ExactSolver {
             throw new IllegalArgumentException("order must be from 2 to " + MAX_ORDER + ", got " + order);
         }
         int k = process.reservoirs().size();
-        double[][] kappa = cumulants(scaled, recursion, order);
-        double[][] spread = new double[k][order];
-        double[] sigmaSpread = new double[1];
-        double[] residualSpread = new double[1];
         double[] betas = new double[k];
         // no jump exchanges energy with it, or its count is a function of the level: exactly 0
         boolean[] zero = new boolean[k];
+        // per channel and reservoir, formed once (at N = 1e6 each is 1.8 million channels)
+        double[][] weights = new double[k][];
         for (int r = 0; r < k; r++) {
             betas[r] = process.reservoirs().get(r).beta();
-            zero[r] = switchedOff(scaled, r) || EnergyPotential.bounded(process, r);
+            weights[r] = scaled.energyWeights(r);
+            zero[r] = switchedOff(weights[r]) || EnergyPotential.bounded(process, r);
         }
-        for (int i = 0; i < PROBES; i++) {
-            JumpProcess probe = scaledCopy(process, 1 / unscale, (long) i * process.channels().size());
-            Factorization f = wide ? WideGth.of(probe) : GthFactorization.of(probe);
-            double[][] moved = cumulants(probe, CumulantRecursion.of(probe, f), order);
-            double dSigma = 0;
-            double dResidual = 0;
-            for (int r = 0; r < k; r++) {
-                for (int n = 0; n < order; n++) {
-                    double dv = Math.abs(moved[r][n] - kappa[r][n]);
-                    // a probe that overflowed resolves nothing
-                    spread[r][n] = Math.max(spread[r][n], dv <= Double.MAX_VALUE ? dv : Double.POSITIVE_INFINITY);
-                }
-                double dI = zero[r] ? 0 : moved[r][0] - kappa[r][0];
-                dSigma -= betas[r] * dI;
-                dResidual += dI;
-            }
-            sigmaSpread[0] = Math.max(sigmaSpread[0], Math.abs(dSigma));
-            residualSpread[0] = Math.max(residualSpread[0], Math.abs(dResidual));
+        double[][] kappa = new double[k][];
+        // the exponent-carrying path keeps the probes: on chains spanning hundreds of decades its own
+        // round-off can exceed the first-order bound (ResolutionBoundTest); so does a bound that overflowed
+        double[][] spread = wide ? null : bounds(order, zero, kappa, weights);
+        if (spread == null) {
+            spread = probes(order, zero, kappa);
         }
+        double[] sigmaSpread = spread[k];
+        double[] residualSpread = spread[k + 1];
         double[] pi = stationaryState();
         // everything in the scaled units first, where no number is subnormal: the ratios (TUR, COP)
         // come from there at full precision; the absolute values are then scaled back
@@ -204,8 +201,8 @@ public final class ExactSolver {
         double sigmaFloor = 2 * sigmaSpread[0];
         double residualFloor = 2 * residualSpread[0];
         for (int r = 0; r < k; r++) {
-            double[] gross = grossFlows(scaled, pi, r, order);
-            double[] lost = lostFlows(scaled, pi, r, order);
+            double[] gross = grossFlows(scaled, weights[r], pi, order);
+            double[] lost = lostFlows(scaled, weights[r], pi, order);
             boolean off = zero[r];
             double[] resolution = new double[order];
             double[] value = new double[order];
@@ -239,6 +236,165 @@ public final class ExactSolver {
         Thermodynamics t = Thermodynamics.of(inScale, process.reservoirs(), betas, sigmaFloor, residualFloor, unscale);
         check(frozen, t);
         return new ExactSolution(process, pi, frozen, t);
+    }
+
+    /**
+     * How far every kappa moves, to first order, when each rate moves by PERTURBATION_ULPS of its
+     * ulps in the worst direction ({@link CumulantRecursion#cumulantsWithSensitivity}): in scaled
+     * units, per reservoir and order, then sigma's and the first-law residual's ([k][0], [k+1][0]).
+     * This bounds what re-solving with the rates so moved shows ({@link #probeSpreads}), without a
+     * second factorisation or a copy of the process. Each adds the rounding of its result to double.
+     *
+     * @param kappa receives the cumulants per reservoir (zero where {@code zero[r]})
+     * @return null where a term overflowed
+     */
+    private double[][] bounds(int order, boolean[] zero, double[][] kappa, double[][] weights) {
+        int k = zero.length;
+        double[] scale = perturbationScale(process);
+        double[][] spread = new double[k + 2][];
+        // d kappa_1 / d ln r_c / r_c of sigma = - sum beta_r I_r and of the residual sum I_r, per channel
+        double[][] first = new double[2][scaled.channels().size()];
+        double sigmaRounding = 0;
+        double residualRounding = 0;
+        double sigmaMagnitude = 0;
+        double residualMagnitude = 0;
+        for (int r = 0; r < k; r++) {
+            if (zero[r]) {
+                kappa[r] = new double[order];
+                spread[r] = new double[order];
+                continue;
+            }
+            double beta = process.reservoirs().get(r).beta();
+            double[][] ks = recursion.cumulantsWithSensitivity(weights[r], order, scale, first, new double[] {-beta, 1});
+            kappa[r] = ks[0];
+            spread[r] = ks[1];
+            for (int n = 0; n < order; n++) {
+                if (ks[2][n] * BOUND_CANCELLATION > ks[1][n]
+                        || !(Math.abs(ks[3][n] - kappa[r][n]) <= BOUND_CANCELLATION * ks[4][n])) {
+                    // the bound's terms cancel to below the double's resolution of them, or the
+                    // derivatives miss Euler's identity sum_c d kappa / d ln r_c = kappa (stiff chains,
+                    // whose left vectors lost their digits): the bound would be mostly round-off
+                    return null;
+                }
+                // plus the bound's own rounding, and the result's to double, which a re-solve sees too
+                spread[r][n] += BOUND_ROUNDING * ks[2][n] + Math.ulp(kappa[r][n]);
+            }
+            sigmaRounding += Math.abs(beta) * Math.ulp(kappa[r][0]);
+            residualRounding += Math.ulp(kappa[r][0]);
+            sigmaMagnitude += Math.abs(beta) * ks[2][0];
+            residualMagnitude += ks[2][0];
+        }
+        // the first law's sum does not depend on the rates at all: its bound is round-off, kept as such
+        double sigmaBound = 0;
+        double residualBound = 0;
+        List<Channel> chs = scaled.channels();
+        for (int c = 0; c < chs.size(); c++) {
+            double s = chs.get(c).rate() * scale[c];
+            sigmaBound += Math.abs(first[0][c]) * s;
+            residualBound += Math.abs(first[1][c]) * s;
+        }
+        spread[k] = new double[] {sigmaBound + BOUND_ROUNDING * sigmaMagnitude + sigmaRounding};
+        spread[k + 1] = new double[] {residualBound + BOUND_ROUNDING * residualMagnitude + residualRounding};
+        for (double[] row : spread) {
+            for (double x : row) {
+                if (!(x <= Double.MAX_VALUE)) {
+                    // an intermediate term overflowed (cumulants near the double range): no bound
+                    return null;
+                }
+            }
+        }
+        return spread;
+    }
+
+    /** {@link #bounds} in the units of the process, laid out as {@link #probeSpreads}; for the tests. */
+    double[][] boundSpreads(int order) {
+        int k = process.reservoirs().size();
+        double[][] weights = new double[k][];
+        for (int r = 0; r < k; r++) {
+            weights[r] = scaled.energyWeights(r);
+        }
+        double[][] b = bounds(order, zeros(), new double[k][], weights);
+        return b == null ? null : inProcessUnits(b, order);
+    }
+
+    /**
+     * Per rate, the largest relative move of the probes, PERTURBATION_ULPS of its ulp (as given: a
+     * subnormal rate moves by more than its share).
+     */
+    private static double[] perturbationScale(JumpProcess p) {
+        List<Channel> chs = p.channels();
+        double[] scale = new double[chs.size()];
+        for (int c = 0; c < scale.length; c++) {
+            double rate = chs.get(c).rate();
+            scale[c] = PERTURBATION_ULPS * Math.ulp(rate) / rate;
+        }
+        return scale;
+    }
+
+    /**
+     * The measurement the bound stands for: the largest change of every kappa (scaled units, laid
+     * out as {@link #bounds}) over PROBES re-solves with every rate moved by up to PERTURBATION_ULPS
+     * of its ulps ({@link #probeOffset}): two more factorisations and copies of the process.
+     */
+    private double[][] probes(int order, boolean[] zero, double[][] kappa) {
+        int k = zero.length;
+        double[][] all = cumulants(scaled, recursion, order);
+        double[][] spread = new double[k + 2][];
+        for (int r = 0; r < k; r++) {
+            kappa[r] = all[r];
+            spread[r] = new double[order];
+        }
+        spread[k] = new double[1];
+        spread[k + 1] = new double[1];
+        for (int i = 0; i < PROBES; i++) {
+            JumpProcess probe = scaledCopy(process, 1 / unscale, (long) i * process.channels().size());
+            Factorization f = wide ? WideGth.of(probe) : GthFactorization.of(probe);
+            double[][] moved = cumulants(probe, CumulantRecursion.of(probe, f), order);
+            double dSigma = 0;
+            double dResidual = 0;
+            for (int r = 0; r < k; r++) {
+                for (int n = 0; n < order; n++) {
+                    double dv = Math.abs(moved[r][n] - kappa[r][n]);
+                    // a probe that overflowed resolves nothing
+                    spread[r][n] = Math.max(spread[r][n], dv <= Double.MAX_VALUE ? dv : Double.POSITIVE_INFINITY);
+                }
+                double dI = zero[r] ? 0 : moved[r][0] - kappa[r][0];
+                dSigma -= process.reservoirs().get(r).beta() * dI;
+                dResidual += dI;
+            }
+            spread[k][0] = Math.max(spread[k][0], Math.abs(dSigma));
+            spread[k + 1][0] = Math.max(spread[k + 1][0], Math.abs(dResidual));
+        }
+        return spread;
+    }
+
+    /** {@link #probes} in the units of the process; for the tests that check the bound against it. */
+    double[][] probeSpreads(int order) {
+        return inProcessUnits(probes(order, zeros(), new double[process.reservoirs().size()][]), order);
+    }
+
+    /** Whether this solve carries exponents ({@link WideGth}), where the probes set the resolution. */
+    boolean wide() {
+        return wide;
+    }
+
+    private boolean[] zeros() {
+        int k = process.reservoirs().size();
+        boolean[] zero = new boolean[k];
+        for (int r = 0; r < k; r++) {
+            zero[r] = switchedOff(scaled.energyWeights(r)) || EnergyPotential.bounded(process, r);
+        }
+        return zero;
+    }
+
+    private double[][] inProcessUnits(double[][] b, int order) {
+        double[][] out = new double[b.length][order];
+        for (int i = 0; i < b.length; i++) {
+            for (int n = 0; n < b[i].length; n++) {
+                out[i][n] = b[i][n] * unscale;
+            }
+        }
+        return out;
     }
 
     /** The checks that exact arithmetic passes by construction; a failure means digits were lost. */
@@ -282,8 +438,7 @@ public final class ExactSolver {
     }
 
     /** sum_c pi_from r_c |q_c|^n for n = 1 .. order. */
-    private static double[] grossFlows(JumpProcess p, double[] pi, int reservoir, int order) {
-        double[] w = p.energyWeights(reservoir);
+    private static double[] grossFlows(JumpProcess p, double[] w, double[] pi, int order) {
         double[] gross = new double[order];
         List<Channel> chs = p.channels();
         for (int c = 0; c < chs.size(); c++) {
@@ -304,8 +459,7 @@ public final class ExactSolver {
      * sum_c 2^-1022 r_c |q_c|^n over the channels that leave a level whose population is below the
      * normal doubles: their terms lost digits (or all of them) in the recursion, by at most this.
      */
-    private static double[] lostFlows(JumpProcess p, double[] pi, int reservoir, int order) {
-        double[] w = p.energyWeights(reservoir);
+    private static double[] lostFlows(JumpProcess p, double[] w, double[] pi, int order) {
         double[] lost = new double[order];
         List<Channel> chs = p.channels();
         for (int c = 0; c < chs.size(); c++) {
@@ -322,8 +476,8 @@ public final class ExactSolver {
     }
 
     /** Whether no channel of positive rate exchanges energy with the reservoir. */
-    private static boolean switchedOff(JumpProcess p, int reservoir) {
-        for (double x : p.energyWeights(reservoir)) {
+    private static boolean switchedOff(double[] weights) {
+        for (double x : weights) {
             if (x != 0) {
                 return false;
             }
