@@ -39,10 +39,8 @@ public final class SampleJob {
     private final Campaign campaign;
     private final double time;
     private final long replicas;
-    /** The fluctuation checks, or null when off. */
-    private final FluctuationAnalysis fluctuations;
     private final EngineChoice.Chosen chosen;
-    /** The optional analyses ({@link Analyses}), in the order asked for. */
+    /** The analyses, in the order their results print: the fluctuation checks (--ft) first, then those asked for by name ({@link Analyses}). */
     private final List<Analysis> analyses;
     /** What the trajectories record; it places every probe's part of a group. */
     private final Recording recording;
@@ -75,15 +73,16 @@ public final class SampleJob {
         for (int i = 0; i < windows.length; i++) {
             windows[i] = exact.windows().get(i).length();
         }
-        this.fluctuations = fluctuations == FluctuationAnalysis.Mode.OFF ? null : FluctuationAnalysis.of(process, exact,
-                windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
         Analysis.Setup setup = new Analysis.Setup(process, exact, time, replicas, windows);
-        this.analyses = analyses.stream().map(n -> Analyses.named(n).create().apply(setup)).toList();
+        List<Analysis> all = new ArrayList<>();
         // the fluctuation checks' probe first (its part is built in: GroupTally reads it back alone)
-        List<qar.sample.Probe> probes = new ArrayList<>();
-        if (this.fluctuations != null) {
-            probes.add(this.fluctuations.probe());
+        if (fluctuations != FluctuationAnalysis.Mode.OFF) {
+            all.add(FluctuationAnalysis.of(process, exact, windows, time, replicas,
+                    fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE));
         }
+        analyses.forEach(n -> all.add(Analyses.named(n).create().apply(setup)));
+        this.analyses = List.copyOf(all);
+        List<qar.sample.Probe> probes = new ArrayList<>();
         this.analyses.forEach(a -> probes.add(a.probe()));
         this.recording = new Recording(ranges, windows, probes);
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas, recording,
@@ -190,7 +189,7 @@ public final class SampleJob {
         return out;
     }
 
-    /** The optional analyses, in the order asked for. */
+    /** The analyses, in the order their results print. */
     public List<Analysis> analyses() {
         return analyses;
     }
@@ -243,15 +242,13 @@ public final class SampleJob {
      *
      * @param waitingTimes per watched set
      * @param windows      per window length, per reservoir
-     * @param fluctuations the fluctuation checks, null when off
-     * @param analyses     the optional analyses' results, in the order asked for
+     * @param analyses     the analyses' results, in the order they print
      */
     public record Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
-                         List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations,
-                         List<Analysis.Result> analyses) {
-        public Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
-                List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations) {
-            this(campaign, comparison, waitingTimes, windows, fluctuations, List.of());
+                         List<List<WindowEstimate>> windows, List<Analysis.Result> analyses) {
+        /** The first analysis result of type {@code type}, or null where no analysis gave one. */
+        public <T extends Analysis.Result> T analysis(Class<T> type) {
+            return analyses.stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
         }
     }
 
@@ -340,14 +337,11 @@ public final class SampleJob {
             }
             windows.add(List.copyOf(perReservoir));
         }
-        int first = fluctuations == null ? 0 : 1;
-        List<Analysis.Result> more = new ArrayList<>();
+        List<Analysis.Result> results = new ArrayList<>();
         for (int k = 0; k < analyses.size(); k++) {
-            more.add(analyses.get(k).result(parts(r, recording.probePart(first + k), GroupPart.class)));
+            results.add(analyses.get(k).result(parts(r, recording.probePart(k), GroupPart.class)));
         }
-        return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows),
-                fluctuations == null ? null : fluctuations.estimate(parts(r, recording.probePart(0), GroupPart.class)),
-                List.copyOf(more));
+        return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows), List.copyOf(results));
     }
 
     /** Part {@code index} of every group, in group order. */

@@ -65,14 +65,6 @@ public record SampleOutputs(ObjectNode json, String table, Map<String, String> f
                         DistributionCsv.largeDeviations(exact, names, process.energyUnit(), result.windows()));
                 csv.put(DistributionCsv.RATE_FUNCTION, DistributionCsv.rateFunctions(exact.rateFunctions()));
             }
-            if (result.fluctuations() != null) {
-                csv.put(SampledFluctuationReport.FLUCTUATION_THEOREM,
-                        SampledFluctuationReport.theoremCsv(result.fluctuations()));
-                String eff = SampledFluctuationReport.efficiencyCsv(result.fluctuations());
-                if (eff != null) {
-                    csv.put(SampledFluctuationReport.EFFICIENCY, eff);
-                }
-            }
         }
         if (files) {
             result.analyses().forEach(a -> csv.putAll(a.files()));
@@ -82,10 +74,6 @@ public record SampleOutputs(ObjectNode json, String table, Map<String, String> f
         StringBuilder table = new StringBuilder(SampleReport.table(summary));
         table.append(FiniteTimeReport.sampleTable(exact, result.waitingTimes(), result.windows(), names,
                 process.energyUnit()));
-        if (result.fluctuations() != null) {
-            SampledFluctuationReport.json(json, result.fluctuations());
-            table.append(SampledFluctuationReport.table(result.fluctuations()));
-        }
         for (qar.job.Analysis.Result a : result.analyses()) {
             a.json(json);
             table.append(a.table());

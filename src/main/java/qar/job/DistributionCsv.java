@@ -25,7 +25,7 @@ public final class DistributionCsv {
 
     /** A number as Java's shortest round-trip form; empty where not finite. */
     static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
+        return qar.text.Format.cell(v);
     }
 
     private static void row(StringBuilder sb, Object... cells) {
