@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import qar.report.DistributionCsv;
+import qar.job.DistributionCsv;
 import qar.report.FluctuationReport;
 
 /**

@@ -1,4 +1,4 @@
-package qar.report;
+package qar.job;
 
 import java.util.List;
 import qar.estimate.WaitingTimeEstimate;
@@ -6,7 +6,6 @@ import qar.estimate.WindowEstimate;
 import qar.exact.CountingDistribution;
 import qar.exact.FiniteTimeCumulants;
 import qar.exact.RateFunction;
-import qar.job.ExactJob;
 
 /**
  * The CSV tables of finite-time statistics, exact and sampled: one header line, then one row per

@@ -15,7 +15,6 @@ import qar.estimate.ReplicaMoments;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.Refrigerator;
-import qar.report.DistributionCsv;
 import qar.report.Json;
 import qar.report.SampleOutputs;
 import qar.report.SampleReport;
