@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
-import qar.report.DistributionCsv;
+import qar.job.DistributionCsv;
 import qar.report.FluctuationReport;
 
 /**
@@ -63,8 +63,8 @@ final class OutputSet implements AutoCloseable {
     static final List<String> NAMES = names(SUMMARY, REPLICAS, SHARD, DistributionCsv.COUNTING,
             DistributionCsv.WAITING_TIMES, DistributionCsv.RATE_FUNCTION, DistributionCsv.LARGE_DEVIATIONS,
             DistributionCsv.FINITE_TIME_CUMULANTS,
-            FluctuationReport.GALLAVOTTI_COHEN, qar.report.SampledFluctuationReport.FLUCTUATION_THEOREM,
-            qar.report.SampledFluctuationReport.EFFICIENCY, qar.report.SweepCsv.NAME, qar.report.RelaxReport.RELAX,
+            FluctuationReport.GALLAVOTTI_COHEN, qar.job.FluctuationAnalysis.FLUCTUATION_THEOREM,
+            qar.job.FluctuationAnalysis.EFFICIENCY, qar.report.SweepCsv.NAME, qar.report.RelaxReport.RELAX,
             qar.report.RelaxReport.THERMALISATION);
     private static final int MAX_SLOTS = 1024;
 

@@ -9,14 +9,17 @@ import qar.sample.GroupPart;
 import qar.sample.Probe;
 
 /**
- * One optional analysis of a sampling campaign as one unit: what its trajectories record ({@link
+ * One analysis of a sampling campaign as one unit: what its trajectories record ({@link
  * #probe}: the per-group tally and the recorder), how its groups' tallies and the exact solution
  * become its result ({@link #result}), and how that result is printed ({@link Result}). A new
  * analysis is such a class and one line in {@link Analyses}; the campaign, {@link SampleJob}, the
  * shard and checkpoint files and every output loop over the analyses without naming them.
  */
 public interface Analysis {
-    /** What the trajectories record for it. */
+    /**
+     * What the trajectories record for it; null for the built-in waiting times and windows, whose
+     * parts the {@link qar.sample.Recording} makes from its watched sets and window lengths.
+     */
     Probe probe();
 
     /** Its result from its part of every group's tally ({@link qar.sample.GroupTally#part}), in group order. */

@@ -1,7 +1,10 @@
 package qar.job;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import qar.estimate.Check;
 import qar.estimate.DetailedFluctuation;
@@ -42,7 +45,11 @@ import qar.sample.GroupPart;
  * observed only up to |s| ~ ln W (P(-s) = e^-s P(s) leaves no window beyond), and the bulk spans a
  * few sd, so 32 bins cover the range where the theorem can be seen, whatever t.
  */
-public final class FluctuationAnalysis {
+public final class FluctuationAnalysis implements Analysis {
+    /** The CSV files of an output folder: the detailed theorem's points; the efficiency distribution. */
+    public static final String FLUCTUATION_THEOREM = "fluctuation_theorem.csv";
+    public static final String EFFICIENCY = "efficiency.csv";
+
     /** What to compute: nothing, the checks, or the checks and the exact efficiency rate function J(eta). */
     public enum Mode {
         OFF, CHECKS, CHECKS_AND_EFFICIENCY_RATE
@@ -167,6 +174,7 @@ public final class FluctuationAnalysis {
     }
 
     /** What every window records for the checks; its tallies are this analysis' part of each group. */
+    @Override
     public FluctuationProbe probe() {
         return probe;
     }
@@ -222,7 +230,32 @@ public final class FluctuationAnalysis {
      * @param efficiencyNote why there is no efficiency distribution or J(eta); null where both are there
      */
     public record Result(List<Window> windows, List<String> reservoirs, double carnot, double cop,
-                         String efficiencyNote) {
+                         String efficiencyNote) implements Analysis.Result {
+        @Override
+        public String table() {
+            return FluctuationOutput.table(this);
+        }
+
+        @Override
+        public void json(ObjectNode root) {
+            FluctuationOutput.json(root, this);
+        }
+
+        @Override
+        public Map<String, String> files() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put(FLUCTUATION_THEOREM, FluctuationOutput.theoremCsv(this));
+            String eff = FluctuationOutput.efficiencyCsv(this);
+            if (eff != null) {
+                m.put(EFFICIENCY, eff);
+            }
+            return m;
+        }
+    }
+
+    @Override
+    public Result result(List<GroupPart> groups) {
+        return estimate(groups);
     }
 
     /** Every check of the campaign's windows, from this analysis' part of every group, in group order. */

@@ -7,11 +7,7 @@ import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import qar.estimate.BatchCumulants;
 import qar.estimate.Estimate;
 import qar.estimate.ExactComparison;
-import qar.estimate.WaitingTimeEstimate;
 import qar.estimate.WaitingTimeTally;
-import qar.estimate.WindowEstimate;
-import qar.estimate.WindowTally;
-import qar.exact.CountingDistribution;
 import qar.exact.FiniteTimeCumulants;
 import qar.exact.RateFunction;
 import qar.model.JumpProcess;
@@ -21,8 +17,6 @@ import qar.sample.EngineChoice;
 import qar.sample.GroupRange;
 import qar.sample.GroupPart;
 import qar.sample.Recording;
-import qar.sample.WaitingTimeProbe;
-import qar.sample.WindowProbe;
 import qar.sample.ReplicaSink;
 import qar.sample.Watch;
 
@@ -39,9 +33,9 @@ public final class SampleJob {
     private final Campaign campaign;
     private final double time;
     private final long replicas;
-    /** The fluctuation checks, or null when off. */
-    private final FluctuationAnalysis fluctuations;
     private final EngineChoice.Chosen chosen;
+    /** The built-in analyses this campaign's settings ask for: waiting times, windows, the --ft checks. */
+    private final List<Analysis> builtIn;
     /** The optional analyses ({@link Analyses}), in the order asked for. */
     private final List<Analysis> analyses;
     /** What the trajectories record; it places every probe's part of a group. */
@@ -75,16 +69,24 @@ public final class SampleJob {
         for (int i = 0; i < windows.length; i++) {
             windows[i] = exact.windows().get(i).length();
         }
-        this.fluctuations = fluctuations == FluctuationAnalysis.Mode.OFF ? null : FluctuationAnalysis.of(process, exact,
-                windows, time, replicas, fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE);
         Analysis.Setup setup = new Analysis.Setup(process, exact, time, replicas, windows);
-        this.analyses = analyses.stream().map(n -> Analyses.named(n).create().apply(setup)).toList();
-        // the fluctuation checks' probe first (its part is built in: GroupTally reads it back alone)
-        List<qar.sample.Probe> probes = new ArrayList<>();
-        if (this.fluctuations != null) {
-            probes.add(this.fluctuations.probe());
+        // the recording's built-in parts first, in its order (waiting times, windows), then the probes'
+        // parts: the fluctuation checks' first (its part is built in: GroupTally reads it back alone)
+        List<Analysis> fixed = new ArrayList<>();
+        for (Analysis a : new Analysis[] {WaitingTimeAnalysis.of(setup), WindowAnalysis.of(setup)}) {
+            if (a != null) {
+                fixed.add(a);
+            }
         }
-        this.analyses.forEach(a -> probes.add(a.probe()));
+        if (fluctuations != FluctuationAnalysis.Mode.OFF) {
+            fixed.add(FluctuationAnalysis.of(process, exact, windows, time, replicas,
+                    fluctuations == FluctuationAnalysis.Mode.CHECKS_AND_EFFICIENCY_RATE));
+        }
+        this.builtIn = List.copyOf(fixed);
+        this.analyses = analyses.stream().map(n -> Analyses.named(n).create().apply(setup)).toList();
+        List<qar.sample.Probe> probes = new ArrayList<>();
+        java.util.stream.Stream.concat(builtIn.stream(), this.analyses.stream()).map(Analysis::probe)
+                .filter(java.util.Objects::nonNull).forEach(probes::add);
         this.recording = new Recording(ranges, windows, probes);
         this.campaign = Campaign.of(process, exact.solution().populations(), time, replicas, recording,
                 chosen.engine());
@@ -241,17 +243,21 @@ public final class SampleJob {
     /**
      * The sampled result with its exact comparison.
      *
-     * @param waitingTimes per watched set
-     * @param windows      per window length, per reservoir
-     * @param fluctuations the fluctuation checks, null when off
-     * @param analyses     the optional analyses' results, in the order asked for
+     * @param builtIn  the built-in analyses' results (waiting times, windows, --ft), those the settings ask for
+     * @param analyses the optional analyses' results, in the order asked for
      */
-    public record Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
-                         List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations,
+    public record Result(Campaign.Result campaign, ExactComparison comparison, List<Analysis.Result> builtIn,
                          List<Analysis.Result> analyses) {
-        public Result(Campaign.Result campaign, ExactComparison comparison, List<WaitingTimeEstimate> waitingTimes,
-                List<List<WindowEstimate>> windows, FluctuationAnalysis.Result fluctuations) {
-            this(campaign, comparison, waitingTimes, windows, fluctuations, List.of());
+        /** Every analysis result, in the order they print: the built-in ones, then the optional ones. */
+        public List<Analysis.Result> all() {
+            List<Analysis.Result> out = new ArrayList<>(builtIn);
+            out.addAll(analyses);
+            return List.copyOf(out);
+        }
+
+        /** The first analysis result of type {@code type}, or null where no analysis gave one. */
+        public <T extends Analysis.Result> T analysis(Class<T> type) {
+            return all().stream().filter(type::isInstance).map(type::cast).findFirst().orElse(null);
         }
     }
 
@@ -311,43 +317,16 @@ public final class SampleJob {
         Estimate[][] est = BatchCumulants.estimate(r.moments(), time, process.energyUnit(), exchanges(r.replicas()),
                 events(r.replicas()));
         ExactComparison cmp = ExactComparison.of(est, exact.solution().reservoirs(), finiteTime);
-        List<WaitingTimeEstimate> waits = new ArrayList<>();
-        for (int w = 0; w < exact.waitingTimes().size(); w++) {
-            final int index = w;
-            ExactJob.WaitingTime wt = exact.waitingTimes().get(w);
-            List<WaitingTimeTally> tallies = parts(r, recording.waitsPart(), WaitingTimeProbe.Tally.class).stream()
-                    .map(t -> t.watch(index)).toList();
-            waits.add(WaitingTimeEstimate.of(tallies, wt.grid().tau(), wt.distribution()::cdf,
-                    wt.distribution()::survival, time));
+        // analysis k reads part k: the built-in ones first, in the recording's order (waits, windows, --ft)
+        List<Analysis.Result> fixed = new ArrayList<>();
+        for (int k = 0; k < builtIn.size(); k++) {
+            fixed.add(builtIn.get(k).result(parts(r, k, GroupPart.class)));
         }
-        List<List<WindowEstimate>> windows = new ArrayList<>();
-        for (int w = 0; w < exact.windows().size(); w++) {
-            final int index = w;
-            List<WindowTally> tallies = parts(r, recording.windowsPart(), WindowProbe.Tally.class).stream()
-                    .map(t -> t.window(index)).toList();
-            List<WindowEstimate> perReservoir = new ArrayList<>();
-            for (int res = 0; res < process.reservoirs().size(); res++) {
-                CountingDistribution.Result p = exact.windows().get(w).distributions().get(res);
-                double unit = process.energyUnit();
-                long windowCount = tallies.stream().mapToLong(WindowTally::windows).sum();
-                double nEff = BatchCumulants.effectiveExchanges(windowCount,
-                        exact.windows().get(w).cumulants().get(res)[1] / (unit * unit), process.largestQuanta()[res]);
-                double nEvents = BatchCumulants.effectiveEvents(windowCount, exact.windows().get(w).cumulants().get(res));
-                perReservoir.add(WindowEstimate.of(tallies, res, nEff, nEvents, n -> {
-                    double v = p.at(n);
-                    return Double.isNaN(v) ? 0 : v;
-                }));
-            }
-            windows.add(List.copyOf(perReservoir));
-        }
-        int first = fluctuations == null ? 0 : 1;
         List<Analysis.Result> more = new ArrayList<>();
         for (int k = 0; k < analyses.size(); k++) {
-            more.add(analyses.get(k).result(parts(r, recording.probePart(first + k), GroupPart.class)));
+            more.add(analyses.get(k).result(parts(r, builtIn.size() + k, GroupPart.class)));
         }
-        return new Result(r, cmp, List.copyOf(waits), List.copyOf(windows),
-                fluctuations == null ? null : fluctuations.estimate(parts(r, recording.probePart(0), GroupPart.class)),
-                List.copyOf(more));
+        return new Result(r, cmp, List.copyOf(fixed), List.copyOf(more));
     }
 
     /** Part {@code index} of every group, in group order. */

@@ -4,21 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import qar.estimate.Estimate;
-import qar.estimate.GoodnessOfFit;
-import qar.estimate.WaitingTimeEstimate;
-import qar.estimate.WindowEstimate;
 import qar.exact.CountingDistribution;
 import qar.exact.RateFunction;
 import qar.job.ExactJob;
 
 /**
- * JSON sections and table lines for waiting times, windows and rate functions, exact and sampled.
+ * JSON sections and table lines of qar exact for waiting times, windows and rate functions (the
+ * sampled ones are their analyses', {@link qar.job.WaitingTimeAnalysis} and {@link qar.job.WindowAnalysis}).
  * Cumulants of windows are in energy units (quanta times Omega to the power n), not divided by t.
  */
 public final class FiniteTimeReport {
-    private static final List<String> KAPPA = List.of("kappa1", "kappa2", "kappa3", "kappa4");
-
     private FiniteTimeReport() {
     }
 
@@ -104,95 +99,6 @@ public final class FiniteTimeReport {
                 sb.append(String.format(Locale.ROOT, "    nearly affine on j = %.4g .. %.4g: slope %.4g, within %.2g of"
                         + " the line (lambda(s) has a near-kink: two phases coexist)%n", f.jFrom(), f.jTo(), f.slope(),
                         f.deviation()));
-            }
-        }
-        return sb.toString();
-    }
-
-    private static ObjectNode test(GoodnessOfFit t) {
-        ObjectNode o = Json.object();
-        if (t == null) {
-            o.putNull("pValue");
-            o.put("note", "too few counts for a test");
-            return o;
-        }
-        Json.put(o, "statistic", t.statistic());
-        o.put("dof", t.dof());
-        Json.put(o, "designEffect", t.designEffect());
-        Json.put(o, "pValue", t.pValue());
-        return o;
-    }
-
-    private static String testText(GoodnessOfFit t) {
-        return t == null ? "no test (too few counts)"
-                : String.format(Locale.ROOT, "Hotelling T2 %.1f on %d dof (design effect %.2f), p = %.3g", t.statistic(),
-                        t.dof(), t.designEffect(), t.pValue());
-    }
-
-    /** Adds the sampled sections next to their exact values. */
-    public static void sampleJson(ObjectNode root, ExactJob.Result exact, List<WaitingTimeEstimate> waits,
-            List<List<WindowEstimate>> windows, List<String> names, double unit) {
-        if (!waits.isEmpty()) {
-            ArrayNode a = root.putArray("waitingTimes");
-            for (int w = 0; w < waits.size(); w++) {
-                ExactJob.WaitingTime ex = exact.waitingTimes().get(w);
-                ObjectNode o = a.addObject();
-                o.put("watched", ex.watch().label());
-                o.put("waits", waits.get(w).waits());
-                Json.put(o, "exactMean", ex.distribution().mean());
-                o.set("chiSquare", test(waits.get(w).test()));
-            }
-        }
-        if (!windows.isEmpty()) {
-            ArrayNode a = root.putArray("windows");
-            for (int w = 0; w < windows.size(); w++) {
-                ExactJob.Window ex = exact.windows().get(w);
-                ObjectNode o = a.addObject();
-                Json.put(o, "t", ex.length());
-                o.put("windows", windows.get(w).get(0).windows());
-                ObjectNode res = o.putObject("reservoirs");
-                for (int k = 0; k < names.size(); k++) {
-                    WindowEstimate s = windows.get(w).get(k);
-                    ObjectNode x = res.putObject(names.get(k));
-                    for (int n = 0; n < KAPPA.size(); n++) {
-                        Estimate e = s.cumulants()[n].scaled(Math.pow(unit, n + 1));
-                        double exactValue = ex.cumulants().get(k)[n];
-                        ObjectNode c = x.putObject(KAPPA.get(n));
-                        SampleReport.putEstimate(c, e);
-                        Json.put(c, "exact", exactValue);
-                        Json.put(c, "z", e.z(exactValue));
-                    }
-                    x.set("chiSquare", test(s.test()));
-                }
-            }
-        }
-    }
-
-    public static String sampleTable(ExactJob.Result exact, List<WaitingTimeEstimate> waits,
-            List<List<WindowEstimate>> windows, List<String> names, double unit) {
-        StringBuilder sb = new StringBuilder();
-        for (int w = 0; w < waits.size(); w++) {
-            ExactJob.WaitingTime ex = exact.waitingTimes().get(w);
-            sb.append(String.format(Locale.ROOT, "  waiting times %-10s %d waits, exact mean %.4e: %s%n",
-                    ex.watch().label(), waits.get(w).waits(), ex.distribution().mean(), testText(waits.get(w).test())));
-        }
-        for (int w = 0; w < windows.size(); w++) {
-            ExactJob.Window ex = exact.windows().get(w);
-            sb.append(String.format(Locale.ROOT, "  windows t = %s (%d windows): <<Q_t^n>> estimate +- stderr, exact, z, 95%% CI%n",
-                    ModelReport.num(ex.length()), windows.get(w).get(0).windows()));
-            for (int k = 0; k < names.size(); k++) {
-                WindowEstimate s = windows.get(w).get(k);
-                for (int n = 0; n < KAPPA.size(); n++) {
-                    Estimate e = s.cumulants()[n].scaled(Math.pow(unit, n + 1));
-                    double exactValue = ex.cumulants().get(k)[n];
-                    sb.append(String.format(Locale.ROOT, "    %-3s %-7s %32s %16.9e %8s  %s%n",
-                            n == 0 ? names.get(k) : "", KAPPA.get(n),
-                            String.format(Locale.ROOT, "%.9e +- %.2e", e.value(), e.stderr()), exactValue,
-                            ModelReport.z(e.z(exactValue)), e.reliable()
-                                    ? String.format(Locale.ROOT, "[%.6e, %.6e]", e.ciLow(), e.ciHigh())
-                                    : "no interval** (" + e.reason() + ")"));
-                }
-                sb.append(String.format(Locale.ROOT, "    %-3s P(n,t): %s%n", "", testText(s.test())));
             }
         }
         return sb.toString();

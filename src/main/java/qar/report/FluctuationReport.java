@@ -124,10 +124,10 @@ public final class FluctuationReport {
         sb.append("lambda,lambda_mirror,deviation\n");
         for (GallavottiCohen.Point p : gc.points()) {
             for (double s : p.s()) {
-                sb.append(DistributionCsv.num(s)).append(',');
+                sb.append(qar.text.Format.cell(s)).append(',');
             }
-            sb.append(DistributionCsv.num(p.lambda())).append(',').append(DistributionCsv.num(p.lambdaMirror()))
-                    .append(',').append(DistributionCsv.num(p.relativeDeviation())).append('\n');
+            sb.append(qar.text.Format.cell(p.lambda())).append(',').append(qar.text.Format.cell(p.lambdaMirror()))
+                    .append(',').append(qar.text.Format.cell(p.relativeDeviation())).append('\n');
         }
         return sb.toString();
     }

@@ -114,17 +114,11 @@ public final class ModelReport {
 
     /** A z-score, or n/a where it is undefined (no spread: the estimate and its error are 0). */
     static String z(double z) {
-        return Double.isFinite(z) ? String.format(Locale.ROOT, "%+.2f", z) : "n/a";
+        return qar.text.Format.z(z);
     }
 
     /** Six significant digits, trailing zeros of the mantissa dropped (never the exponent's). */
     static String num(double v) {
-        String s = String.format(Locale.ROOT, "%.6g", v);
-        int e = s.indexOf('e');
-        String mantissa = e < 0 ? s : s.substring(0, e);
-        if (mantissa.contains(".")) {
-            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return mantissa + (e < 0 ? "" : s.substring(e));
+        return qar.text.Format.num(v);
     }
 }

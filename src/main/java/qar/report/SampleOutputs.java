@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import qar.estimate.ReplicaMoments;
-import qar.job.ExactJob;
 import qar.job.SampleJob;
 import qar.model.JumpProcess;
 import qar.model.ModelSpec;
@@ -51,42 +50,13 @@ public record SampleOutputs(ObjectNode json, String table, Map<String, String> f
      */
     public static SampleOutputs of(SampleReport.Summary summary, SampleJob job, SampleJob.Result result,
             boolean files) {
-        JumpProcess process = job.process();
-        List<String> names = names(process);
-        ExactJob.Result exact = job.exact();
         Map<String, String> csv = new LinkedHashMap<>();
         if (files) {
-            if (!result.waitingTimes().isEmpty()) {
-                csv.put(DistributionCsv.WAITING_TIMES, DistributionCsv.waitingTimes(exact, result.waitingTimes()));
-            }
-            if (!result.windows().isEmpty()) {
-                csv.put(DistributionCsv.COUNTING, DistributionCsv.counting(exact, names, result.windows()));
-                csv.put(DistributionCsv.LARGE_DEVIATIONS,
-                        DistributionCsv.largeDeviations(exact, names, process.energyUnit(), result.windows()));
-                csv.put(DistributionCsv.RATE_FUNCTION, DistributionCsv.rateFunctions(exact.rateFunctions()));
-            }
-            if (result.fluctuations() != null) {
-                csv.put(SampledFluctuationReport.FLUCTUATION_THEOREM,
-                        SampledFluctuationReport.theoremCsv(result.fluctuations()));
-                String eff = SampledFluctuationReport.efficiencyCsv(result.fluctuations());
-                if (eff != null) {
-                    csv.put(SampledFluctuationReport.EFFICIENCY, eff);
-                }
-            }
-        }
-        if (files) {
-            result.analyses().forEach(a -> csv.putAll(a.files()));
+            result.all().forEach(a -> csv.putAll(a.files()));
         }
         ObjectNode json = SampleReport.json(summary);
-        FiniteTimeReport.sampleJson(json, exact, result.waitingTimes(), result.windows(), names, process.energyUnit());
         StringBuilder table = new StringBuilder(SampleReport.table(summary));
-        table.append(FiniteTimeReport.sampleTable(exact, result.waitingTimes(), result.windows(), names,
-                process.energyUnit()));
-        if (result.fluctuations() != null) {
-            SampledFluctuationReport.json(json, result.fluctuations());
-            table.append(SampledFluctuationReport.table(result.fluctuations()));
-        }
-        for (qar.job.Analysis.Result a : result.analyses()) {
+        for (qar.job.Analysis.Result a : result.all()) {
             a.json(json);
             table.append(a.table());
         }

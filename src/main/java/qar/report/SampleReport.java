@@ -120,15 +120,7 @@ public final class SampleReport {
 
     /** The fields of a sampled estimate: value, error, interval, and whether the interval is printed. */
     static void putEstimate(ObjectNode o, Estimate e) {
-        Json.put(o, "estimate", e.value());
-        Json.put(o, "stderr", e.stderr());
-        o.put("degreesOfFreedom", e.degreesOfFreedom());
-        Json.put(o, "ciLow", e.ciLow());
-        Json.put(o, "ciHigh", e.ciHigh());
-        o.put("reliable", e.reliable());
-        if (!e.reliable()) {
-            o.put("unreliable", e.reason());
-        }
+        qar.job.EstimateJson.put(o, e);
     }
 
     public static String table(Summary s) {

@@ -86,7 +86,7 @@ class FluctuationAnalysisTest {
         // N = 7 is slow (sigma = 0.009 per unit time), so windows of 10 and 100 carry the entropy
         SampleJob.Result r = run(Refrigerator.process(ModelParameters.defaults().withN(7)), 2000, 1024,
                 new double[] {10, 100}, 7L, 2);
-        for (FluctuationAnalysis.Window w : r.fluctuations().windows()) {
+        for (FluctuationAnalysis.Window w : r.analysis(FluctuationAnalysis.Result.class).windows()) {
             String at = "t = " + w.length();
             for (String name : List.of("DFT slope", "IFT <exp(-s)>", "EFT slope", "TUR c", "TUR h", "TUR w",
                     "COP")) {
@@ -105,13 +105,13 @@ class FluctuationAnalysisTest {
             }
             assertEquals(1.0, total, 1e-12, at);
         }
-        assertEquals(0.999, r.fluctuations().carnot(), 1e-15);
+        assertEquals(0.999, r.analysis(FluctuationAnalysis.Result.class).carnot(), 1e-15);
     }
 
     @Test
     void theChecksHoldOnARingOutOfEquilibriumAndTheDetailedTheoremFailsOffLocalDetailedBalance()
             throws InterruptedException {
-        FluctuationAnalysis.Window fair = run(ring(1), 200, 2048, new double[] {10}, 3L, 2).fluctuations()
+        FluctuationAnalysis.Window fair = run(ring(1), 200, 2048, new double[] {10}, 3L, 2).analysis(FluctuationAnalysis.Result.class)
                 .windows().get(0);
         assertTrue(fair.exactMeanEntropy() > 1, "out of equilibrium: " + fair.exactMeanEntropy());
         for (String name : List.of("DFT slope", "IFT <exp(-s)>", "EFT slope", "TUR c", "TUR h", "TUR w", "COP")) {
@@ -122,7 +122,7 @@ class FluctuationAnalysisTest {
         assertEquals(Check.Verdict.NOT_COMPUTED, a.verdict());
         assertTrue(a.note().contains("do not separate"), a.note());
 
-        FluctuationAnalysis.Window off = run(ring(2), 200, 2048, new double[] {10}, 3L, 2).fluctuations()
+        FluctuationAnalysis.Window off = run(ring(2), 200, 2048, new double[] {10}, 3L, 2).analysis(FluctuationAnalysis.Result.class)
                 .windows().get(0);
         Check dft = check(off, "DFT slope");
         assertEquals(Check.Verdict.VIOLATED, dft.verdict(), dft.toString());
@@ -136,7 +136,7 @@ class FluctuationAnalysisTest {
         // one temperature: ln rho(x_0) - ln rho(x_t) = beta (E_t - E_0) cancels -beta Q in every window, so
         // s = 0 up to round-off; <e^-s> = 1 is consistent (not "violated" by a round-off z), and the
         // detailed theorem has no pair of bins to fit
-        FluctuationAnalysis.Window w = run(ring(1, 1, 1, 1), 50, 64, new double[] {1}, 4L, 1).fluctuations()
+        FluctuationAnalysis.Window w = run(ring(1, 1, 1, 1), 50, 64, new double[] {1}, 4L, 1).analysis(FluctuationAnalysis.Result.class)
                 .windows().get(0);
         assertEquals(Check.Verdict.CONSISTENT, check(w, "IFT <exp(-s)>").verdict(), check(w, "IFT <exp(-s)>")
                 .toString());
@@ -157,7 +157,7 @@ class FluctuationAnalysisTest {
                         ((FluctuationProbe.Tally) b.get(g).part(1)).fluctuation(w), "group " + g);
             }
         }
-        assertEquals(one.fluctuations(), three.fluctuations());
+        assertEquals(one.analysis(FluctuationAnalysis.Result.class), three.analysis(FluctuationAnalysis.Result.class));
     }
 
     @Test
@@ -176,7 +176,7 @@ class FluctuationAnalysisTest {
         JumpProcess two = JumpProcess.of(2, 1.0, List.of(new Reservoir("x", 1.0), new Reservoir("y", 0.5)),
                 List.of(new Channel(0, 1, 0, 1, 1), new Channel(1, 0, 0, Math.E, -1), new Channel(0, 1, 1, 1, 1),
                         new Channel(1, 0, 1, Math.exp(0.5), -1)));
-        FluctuationAnalysis.Result r = run(two, 20, 64, new double[] {1}, 5L, 1).fluctuations();
+        FluctuationAnalysis.Result r = run(two, 20, 64, new double[] {1}, 5L, 1).analysis(FluctuationAnalysis.Result.class);
         assertNull(r.windows().get(0).efficiency());
         assertTrue(r.efficiencyNote().contains("no reservoirs named c and w"), r.efficiencyNote());
         assertTrue(r.windows().get(0).checks().stream().noneMatch(c -> c.name().equals("COP")));

@@ -38,7 +38,7 @@ class RatioCoverageTest {
     private static List<Check> checks(SampleJob job, long seed) throws InterruptedException {
         LongJumpableUniformRandomProvider master =
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed);
-        return job.run(master, 2, null, null).fluctuations().windows().get(0).checks();
+        return job.run(master, 2, null, null).analysis(FluctuationAnalysis.Result.class).windows().get(0).checks();
     }
 
     @Test

@@ -55,8 +55,8 @@ class SampleJobTest {
 
     @Test
     void waitingTimesFollowTheExactLaw() {
-        for (int w = 0; w < result.waitingTimes().size(); w++) {
-            WaitingTimeEstimate e = result.waitingTimes().get(w);
+        for (int w = 0; w < waits(result).size(); w++) {
+            WaitingTimeEstimate e = waits(result).get(w);
             GoodnessOfFit t = e.test();
             assertTrue(t != null && t.pValue() > 1e-3, job.exact().waitingTimes().get(w).watch().label() + ": " + t);
         }
@@ -77,7 +77,7 @@ class SampleJobTest {
         for (int w = 0; w < 2; w++) {
             ExactJob.Window ex = job.exact().windows().get(w);
             for (int r = 0; r < 3; r++) {
-                WindowEstimate s = result.windows().get(w).get(r);
+                WindowEstimate s = windows(result).get(w).get(r);
                 String where = "t = " + ex.length() + ", " + Refrigerator.NAMES.get(r);
                 assertTrue(s.test() != null && s.test().pValue() > 1e-3, where + ": " + s.test());
                 for (int n = 0; n < 4; n++) {
@@ -89,24 +89,32 @@ class SampleJobTest {
             }
         }
         // 640 replicas of length 40: 40 windows of length 1 each
-        assertEquals(640 * 40, result.windows().get(0).get(0).windows());
-        assertEquals(640 * 5, result.windows().get(1).get(0).windows());
+        assertEquals(640 * 40, windows(result).get(0).get(0).windows());
+        assertEquals(640 * 5, windows(result).get(1).get(0).windows());
     }
 
     @Test
     void sameSeedSameTalliesForAnyThreadCount() throws InterruptedException {
         SampleJob.Result three = job.run(
                 (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(2026L), 3, null, null);
-        for (int w = 0; w < result.waitingTimes().size(); w++) {
-            assertTrue(java.util.Arrays.equals(result.waitingTimes().get(w).density(),
-                    three.waitingTimes().get(w).density()));
+        for (int w = 0; w < waits(result).size(); w++) {
+            assertTrue(java.util.Arrays.equals(waits(result).get(w).density(),
+                    waits(three).get(w).density()));
         }
         for (int w = 0; w < 2; w++) {
             for (int r = 0; r < 3; r++) {
-                assertTrue(java.util.Arrays.equals(result.windows().get(w).get(r).probability(),
-                        three.windows().get(w).get(r).probability()));
-                assertEquals(result.windows().get(w).get(r).cumulants()[3], three.windows().get(w).get(r).cumulants()[3]);
+                assertTrue(java.util.Arrays.equals(windows(result).get(w).get(r).probability(),
+                        windows(three).get(w).get(r).probability()));
+                assertEquals(windows(result).get(w).get(r).cumulants()[3], windows(three).get(w).get(r).cumulants()[3]);
             }
         }
+    }
+
+    private static List<WaitingTimeEstimate> waits(SampleJob.Result r) {
+        return r.analysis(WaitingTimeAnalysis.Result.class).estimates();
+    }
+
+    private static List<List<WindowEstimate>> windows(SampleJob.Result r) {
+        return r.analysis(WindowAnalysis.Result.class).estimates();
     }
 }

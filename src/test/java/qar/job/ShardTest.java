@@ -15,11 +15,10 @@ import qar.estimate.ReplicaMoments;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
 import qar.model.Refrigerator;
-import qar.report.DistributionCsv;
 import qar.report.Json;
 import qar.report.SampleOutputs;
 import qar.report.SampleReport;
-import qar.report.SampledFluctuationReport;
+
 import qar.sample.Campaign;
 import qar.sample.GroupRange;
 import qar.sample.GroupTally;
@@ -92,8 +91,8 @@ class ShardTest {
         Map<String, String> one = render(job, whole);
         // this job makes every output there is, so each is compared
         assertEquals(List.of(DistributionCsv.WAITING_TIMES, DistributionCsv.COUNTING, DistributionCsv.LARGE_DEVIATIONS,
-                DistributionCsv.RATE_FUNCTION, SampledFluctuationReport.FLUCTUATION_THEOREM,
-                SampledFluctuationReport.EFFICIENCY, "json", "table"), List.copyOf(one.keySet()));
+                DistributionCsv.RATE_FUNCTION, FluctuationAnalysis.FLUCTUATION_THEOREM,
+                FluctuationAnalysis.EFFICIENCY, "json", "table"), List.copyOf(one.keySet()));
         assertEquals(one, render(job, merged), replicas + " replicas in " + shards + " shards");
     }
 

@@ -1,4 +1,4 @@
-package qar.report;
+package qar.job;
 
 import java.util.List;
 import qar.estimate.WaitingTimeEstimate;
@@ -6,7 +6,6 @@ import qar.estimate.WindowEstimate;
 import qar.exact.CountingDistribution;
 import qar.exact.FiniteTimeCumulants;
 import qar.exact.RateFunction;
-import qar.job.ExactJob;
 
 /**
  * The CSV tables of finite-time statistics, exact and sampled: one header line, then one row per
@@ -25,7 +24,7 @@ public final class DistributionCsv {
 
     /** A number as Java's shortest round-trip form; empty where not finite. */
     static String num(double v) {
-        return Double.isFinite(v) ? Double.toString(v) : "";
+        return qar.text.Format.cell(v);
     }
 
     private static void row(StringBuilder sb, Object... cells) {

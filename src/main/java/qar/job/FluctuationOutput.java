@@ -1,4 +1,4 @@
-package qar.report;
+package qar.job;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,20 +7,19 @@ import qar.estimate.Check;
 import qar.estimate.DetailedFluctuation;
 import qar.estimate.EfficiencyDistribution;
 import qar.estimate.Estimate;
-import qar.job.FluctuationAnalysis;
+import qar.text.Format;
+import qar.text.Json;
 
 /**
  * {@code qar sample --ft} output: the checks of every window length as a JSON section, table lines
  * and two CSV tables (the detailed theorem's points, the efficiency distribution).
  */
-public final class SampledFluctuationReport {
-    public static final String FLUCTUATION_THEOREM = "fluctuation_theorem.csv";
-    public static final String EFFICIENCY = "efficiency.csv";
+final class FluctuationOutput {
     /** How the exchange theorem treats the boundary term (table and JSON). */
     static final String BOUNDARY = "windows that end in their start level only: there the boundary term"
             + " ln rho(x_0) - ln rho(x_t) is exactly 0 and the theorem holds at every t";
 
-    private SampledFluctuationReport() {
+    private FluctuationOutput() {
     }
 
     private static String verdictRule() {
@@ -29,7 +28,7 @@ public final class SampledFluctuationReport {
     }
 
     /** Adds the {@code fluctuations} section. */
-    public static void json(ObjectNode root, FluctuationAnalysis.Result r) {
+    static void json(ObjectNode root, FluctuationAnalysis.Result r) {
         ObjectNode f = root.putObject("fluctuations");
         f.put("verdictRule", verdictRule());
         Json.put(f, "zLimit", Check.Z_LIMIT);
@@ -45,7 +44,7 @@ public final class SampledFluctuationReport {
             o.put("windows", w.windows());
             Json.put(o, "binWidth", w.binWidth());
             ObjectNode s = o.putObject("entropy");
-            SampleReport.putEstimate(s, w.meanEntropy());
+            EstimateJson.put(s, w.meanEntropy());
             Json.put(s, "exact", w.exactMeanEntropy());
             ArrayNode checks = o.putArray("checks");
             for (Check c : w.checks()) {
@@ -58,7 +57,7 @@ public final class SampledFluctuationReport {
                     x.putNull("ciHigh");
                     x.put("reliable", false);
                 } else {
-                    SampleReport.putEstimate(x, c.measured());
+                    EstimateJson.put(x, c.measured());
                 }
                 Json.put(x, "theory", c.theory());
                 Json.put(x, "z", c.z());
@@ -97,11 +96,11 @@ public final class SampledFluctuationReport {
         }
     }
 
-    public static String table(FluctuationAnalysis.Result r) {
+    static String table(FluctuationAnalysis.Result r) {
         StringBuilder sb = new StringBuilder();
         for (FluctuationAnalysis.Window w : r.windows()) {
             sb.append(String.format(Locale.ROOT, "  fluctuation checks, windows t = %s (%d windows, entropy bins of %.3g):"
-                    + " %s%n", ModelReport.num(w.length()), w.windows(), w.binWidth(), verdictRule()));
+                    + " %s%n", Format.num(w.length()), w.windows(), w.binWidth(), verdictRule()));
             sb.append(String.format(Locale.ROOT, "    %-22s %30s  %-26s %12s %8s  %s%n", "check", "measured +- stderr",
                     "95% CI", "theory", "z", "verdict"));
             for (Check c : w.checks()) {
@@ -111,7 +110,7 @@ public final class SampledFluctuationReport {
                         : String.format(Locale.ROOT, "[%.6g, %.6g]", e.ciLow(), e.ciHigh());
                 String verdict = c.verdict().label() + (c.note() == null ? "" : " (" + c.note() + ")");
                 sb.append(String.format(Locale.ROOT, "    %-22s %30s  %-26s %12.6g %8s  %s%n", c.name(), measured, ci,
-                        c.theory(), ModelReport.z(c.z()), verdict));
+                        c.theory(), Format.z(c.z()), verdict));
             }
             Estimate s = w.meanEntropy();
             sb.append(String.format(Locale.ROOT, "    <s> = %.6g +- %.2g (exact sigma t = %.6g); IFT effective sample size"
@@ -142,14 +141,14 @@ public final class SampledFluctuationReport {
     }
 
     /** fluctuation_theorem.csv: every pair of mirror bins of every window length. */
-    public static String theoremCsv(FluctuationAnalysis.Result r) {
+    static String theoremCsv(FluctuationAnalysis.Result r) {
         StringBuilder sb = new StringBuilder("t,s,ln_ratio,stderr,count_plus,count_minus,s_low,s_high,fitted\n");
         for (FluctuationAnalysis.Window w : r.windows()) {
             for (DetailedFluctuation.Point p : w.detailed().points()) {
-                sb.append(DistributionCsv.num(w.length())).append(',').append(DistributionCsv.num(p.s())).append(',')
-                        .append(DistributionCsv.num(p.lnRatio())).append(',').append(DistributionCsv.num(p.stderr()))
+                sb.append(Format.cell(w.length())).append(',').append(Format.cell(p.s())).append(',')
+                        .append(Format.cell(p.lnRatio())).append(',').append(Format.cell(p.stderr()))
                         .append(',').append(p.plus()).append(',').append(p.minus()).append(',')
-                        .append(DistributionCsv.num(p.low())).append(',').append(DistributionCsv.num(p.high()))
+                        .append(Format.cell(p.low())).append(',').append(Format.cell(p.high()))
                         .append(',').append(p.fitted() ? 1 : 0).append('\n');
             }
         }
@@ -157,7 +156,7 @@ public final class SampledFluctuationReport {
     }
 
     /** efficiency.csv, or null without an efficiency distribution. */
-    public static String efficiencyCsv(FluctuationAnalysis.Result r) {
+    static String efficiencyCsv(FluctuationAnalysis.Result r) {
         if (r.windows().isEmpty() || r.windows().get(0).efficiency() == null) {
             return null;
         }
@@ -167,11 +166,11 @@ public final class SampledFluctuationReport {
             double[] rate = w.efficiencyRate();
             for (int k = 0; k < e.probability().length; k++) {
                 // the outer edges, -infinity and +infinity, are empty cells (the CSV convention: no non-finite number)
-                sb.append(DistributionCsv.num(w.length())).append(',').append(DistributionCsv.num(e.edges()[k]))
-                        .append(',').append(DistributionCsv.num(e.edges()[k + 1])).append(',')
-                        .append(DistributionCsv.num(e.probability()[k])).append(',')
-                        .append(DistributionCsv.num(e.stderr()[k])).append(',')
-                        .append(rate == null ? "" : DistributionCsv.num(rate[k])).append('\n');
+                sb.append(Format.cell(w.length())).append(',').append(Format.cell(e.edges()[k]))
+                        .append(',').append(Format.cell(e.edges()[k + 1])).append(',')
+                        .append(Format.cell(e.probability()[k])).append(',')
+                        .append(Format.cell(e.stderr()[k])).append(',')
+                        .append(rate == null ? "" : Format.cell(rate[k])).append('\n');
             }
         }
         return sb.toString();
