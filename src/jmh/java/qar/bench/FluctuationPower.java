@@ -57,7 +57,7 @@ public final class FluctuationPower {
                 SampleJob.Result r = job.run(
                         (LongJumpableUniformRandomProvider) RandomSource.XO_SHI_RO_256_PP.create(seed), threads, null,
                         null);
-                for (FluctuationAnalysis.Window w : r.fluctuations().windows()) {
+                for (FluctuationAnalysis.Window w : r.analysis(FluctuationAnalysis.Result.class).windows()) {
                     StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s,%d,%s", f, seed, w.length()));
                     for (String name : List.of("DFT slope", "EFT slope")) {
                         Check c = w.checks().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();

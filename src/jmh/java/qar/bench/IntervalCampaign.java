@@ -16,6 +16,7 @@ import qar.estimate.WindowEstimate;
 import qar.job.ChainCoverage;
 import qar.job.FluctuationAnalysis;
 import qar.job.SampleJob;
+import qar.job.WindowAnalysis;
 import qar.model.Bath;
 import qar.model.JumpProcess;
 import qar.model.ModelParameters;
@@ -81,7 +82,7 @@ public final class IntervalCampaign {
                 FluctuationAnalysis.Mode.CHECKS, EngineChoice.AUTO);
         Map<String, int[]> count = new TreeMap<>();
         for (int s = 1; s <= runs; s++) {
-            for (Check c : job.run(master(s), threads, null, null).fluctuations().windows().get(0).checks()) {
+            for (Check c : job.run(master(s), threads, null, null).analysis(FluctuationAnalysis.Result.class).windows().get(0).checks()) {
                 if (c.name().startsWith("TUR") || c.name().equals("COP")) {
                     int[] k = count.computeIfAbsent(c.name(), x -> new int[2]);
                     if (c.measured() != null && c.measured().reliable()) {
@@ -109,7 +110,7 @@ public final class IntervalCampaign {
             deff.add(new ArrayList<>());
         }
         for (int s = 1; s <= runs; s++) {
-            List<WindowEstimate> w = job.run(master(s), threads, null, null).windows().get(0);
+            List<WindowEstimate> w = job.run(master(s), threads, null, null).analysis(WindowAnalysis.Result.class).estimates().get(0);
             for (int r = 0; r < k; r++) {
                 GoodnessOfFit t = w.get(r).test();
                 if (t != null) {
